@@ -1,0 +1,31 @@
+package dev.wasmlayout.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: one subcommand class per job. */
+@Command(name = "wasm-layout", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {
+            "Plans one WebAssembly linear memory for several modules and links them into it.",
+            "",
+            "Start with:  wasm-layout inspect build/app.wasm"
+        },
+        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  a check failed", "  2  bad input (malformed wasm, wrong manifest, impossible plan)"})
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this directly). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::onBadArguments);
+        return cl.execute(args);
+    }
+}

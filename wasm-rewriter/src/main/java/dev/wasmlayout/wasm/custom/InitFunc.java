@@ -1,0 +1,4 @@
+package dev.wasmlayout.wasm.custom;
+
+public record InitFunc(int priority, int symbol) {
+}

@@ -1,0 +1,29 @@
+package dev.wasmlayout.wasm.sections;
+
+import java.util.Arrays;
+
+/** A function signature; parameter and result types are value type bytes. */
+public record FuncType(int[] params, int[] results) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FuncType f && Arrays.equals(params, f.params) && Arrays.equals(results, f.results);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(params) * 31 + Arrays.hashCode(results);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < params.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(ValueTypes.name(params[i]));
+        }
+        sb.append(") -> (");
+        for (int i = 0; i < results.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(ValueTypes.name(results[i]));
+        }
+        return sb.append(')').toString();
+    }
+}

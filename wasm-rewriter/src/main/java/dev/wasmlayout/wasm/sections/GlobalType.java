@@ -1,0 +1,4 @@
+package dev.wasmlayout.wasm.sections;
+
+public record GlobalType(int valueType, boolean mutable) {
+}

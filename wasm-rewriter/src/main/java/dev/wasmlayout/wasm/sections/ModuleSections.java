@@ -1,0 +1,380 @@
+package dev.wasmlayout.wasm.sections;
+
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.Section;
+import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.WasmException;
+import dev.wasmlayout.wasm.WasmModule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The decoded contents of a module's standard (non-custom) sections, with the cross-section checks
+ * that need several of them (function and code counts, data count, type indices).
+ */
+public final class ModuleSections {
+    public final List<FuncType> types;
+    public final List<Import> imports;
+    /** Type index of every defined function, in order. */
+    public final int[] functionTypes;
+    public final List<TableType> tables;
+    public final List<Limits> memories;
+    public final List<Global> globals;
+    public final List<Export> exports;
+    public final int start;
+    public final List<ElementSegment> elements;
+    public final long dataCount;
+    public final List<FunctionBody> bodies;
+    public final List<DataSegment> data;
+    public final int importedFunctions;
+    public final int importedGlobals;
+    public final int importedMemories;
+    public final int importedTables;
+
+    private ModuleSections(Builder b) {
+        types = Collections.unmodifiableList(b.types);
+        imports = Collections.unmodifiableList(b.imports);
+        functionTypes = b.functionTypes;
+        tables = Collections.unmodifiableList(b.tables);
+        memories = Collections.unmodifiableList(b.memories);
+        globals = Collections.unmodifiableList(b.globals);
+        exports = Collections.unmodifiableList(b.exports);
+        start = b.start;
+        elements = Collections.unmodifiableList(b.elements);
+        dataCount = b.dataCount;
+        bodies = Collections.unmodifiableList(b.bodies);
+        data = Collections.unmodifiableList(b.data);
+        importedFunctions = count(b.imports, ExternalKind.FUNC);
+        importedGlobals = count(b.imports, ExternalKind.GLOBAL);
+        importedMemories = count(b.imports, ExternalKind.MEMORY);
+        importedTables = count(b.imports, ExternalKind.TABLE);
+    }
+
+    private static int count(List<Import> imports, ExternalKind kind) {
+        int n = 0;
+        for (Import i : imports) {
+            if (i.kind() == kind) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int functionCount() {
+        return importedFunctions + functionTypes.length;
+    }
+
+    public int globalCount() {
+        return importedGlobals + globals.size();
+    }
+
+    /** Type of function {@code index} (imports first), or null when out of range. */
+    public FuncType functionType(int index) {
+        if (index < importedFunctions) {
+            int seen = 0;
+            for (Import i : imports) {
+                if (i.kind() == ExternalKind.FUNC && seen++ == index) {
+                    return types.get(i.typeIndex());
+                }
+            }
+            return null;
+        }
+        int d = index - importedFunctions;
+        return d < functionTypes.length ? types.get(functionTypes[d]) : null;
+    }
+
+    /** The import behind global {@code index}, or null when the global is defined. */
+    public Import globalImport(int index) {
+        int seen = 0;
+        for (Import i : imports) {
+            if (i.kind() == ExternalKind.GLOBAL && seen++ == index) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    public static ModuleSections decode(WasmModule module) {
+        Builder b = new Builder();
+        byte[] bytes = module.bytes();
+        for (Section s : module.sections()) {
+            if (s.isCustom()) {
+                continue;
+            }
+            ByteReader r = s.payload(bytes);
+            switch (s.id()) {
+                case SectionIds.TYPE: readTypes(r, b); break;
+                case SectionIds.IMPORT: readImports(r, b); break;
+                case SectionIds.FUNCTION: readFunctions(r, b); break;
+                case SectionIds.TABLE: readTables(r, b); break;
+                case SectionIds.MEMORY: readMemories(r, b); break;
+                case SectionIds.GLOBAL: readGlobals(r, b); break;
+                case SectionIds.EXPORT: readExports(r, b); break;
+                case SectionIds.START: b.start = r.u32AsInt("start function index"); break;
+                case SectionIds.ELEMENT: readElements(r, b); break;
+                case SectionIds.DATA_COUNT: b.dataCount = r.u32(); break;
+                case SectionIds.CODE: readCode(r, b); break;
+                case SectionIds.DATA: readData(r, b); break;
+                default: throw WasmException.malformed(s.start(), null, "unknown section id " + s.id());
+            }
+            r.expectEnd(s.displayName() + " section");
+        }
+        check(module, b);
+        return new ModuleSections(b);
+    }
+
+    private static void check(WasmModule module, Builder b) {
+        int codeAt = module.section(SectionIds.CODE).map(Section::start).orElse(module.bytes().length);
+        if (b.functionTypes.length != b.bodies.size()) {
+            throw WasmException.malformed(codeAt, "code", "function and code section have inconsistent lengths: "
+                    + b.functionTypes.length + " functions declared, " + b.bodies.size() + " bodies");
+        }
+        for (int t : b.functionTypes) {
+            if (t >= b.types.size()) {
+                int at = module.section(SectionIds.FUNCTION).map(Section::start).orElse(0);
+                throw WasmException.invalid(at, "function", "unknown type index " + t);
+            }
+        }
+        for (Import i : b.imports) {
+            if (i.kind() == ExternalKind.FUNC && i.typeIndex() >= b.types.size()) {
+                throw WasmException.invalid(i.offset(), "import", "unknown type index " + i.typeIndex() + " for " + i.fullName());
+            }
+        }
+        if (b.dataCount >= 0 && b.dataCount != b.data.size()) {
+            int at = module.section(SectionIds.DATA_COUNT).map(Section::start).orElse(0);
+            throw WasmException.malformed(at, "data count", "data count " + b.dataCount + " and data section's "
+                    + b.data.size() + " segments differ");
+        }
+    }
+
+    private static void readTypes(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 3, "type");
+        for (int i = 0; i < n; i++) {
+            int at = r.pos();
+            int form = r.u8();
+            if (form != 0x60) {
+                if (form == 0x4e || form == 0x4f || form == 0x50 || form == 0x5e || form == 0x5f) {
+                    throw r.unsupportedAt(at, String.format("GC type form 0x%02x is not supported", form));
+                }
+                throw r.malformedAt(at, String.format("expected function type 0x60, got 0x%02x", form));
+            }
+            int[] params = readValueTypes(r, "parameter");
+            int[] results = readValueTypes(r, "result");
+            b.types.add(new FuncType(params, results));
+        }
+    }
+
+    private static int[] readValueTypes(ByteReader r, String what) {
+        int n = r.checkCount(r.u32(), 1, what);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = ValueTypes.read(r);
+        }
+        return out;
+    }
+
+    private static void readImports(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 4, "import");
+        for (int i = 0; i < n; i++) {
+            int at = r.pos();
+            String module = r.name("import module name");
+            String name = r.name("import name");
+            int kindAt = r.pos();
+            ExternalKind kind = ExternalKind.of(r.u8());
+            if (kind == null) {
+                throw r.malformedAt(kindAt, "unknown import kind " + (r.array()[kindAt] & 0xff));
+            }
+            switch (kind) {
+                case FUNC:
+                    b.imports.add(new Import(module, name, kind, r.u32AsInt("type index"), null, null, null, at));
+                    break;
+                case TABLE:
+                    b.imports.add(new Import(module, name, kind, -1, readTableType(r), null, null, at));
+                    break;
+                case MEMORY:
+                    b.imports.add(new Import(module, name, kind, -1, null, Limits.read(r), null, at));
+                    break;
+                case GLOBAL:
+                    b.imports.add(new Import(module, name, kind, -1, null, null, readGlobalType(r), at));
+                    break;
+                default:
+                    throw r.unsupportedAt(kindAt, "tag imports (exception handling) are not supported");
+            }
+        }
+    }
+
+    private static TableType readTableType(ByteReader r) {
+        int ref = ValueTypes.readRefType(r);
+        return new TableType(ref, Limits.read(r));
+    }
+
+    private static GlobalType readGlobalType(ByteReader r) {
+        int t = ValueTypes.read(r);
+        int at = r.pos();
+        int mut = r.u8();
+        if (mut > 1) {
+            throw r.malformedAt(at, "global mutability must be 0 or 1, got " + mut);
+        }
+        return new GlobalType(t, mut == 1);
+    }
+
+    private static void readFunctions(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 1, "function");
+        b.functionTypes = new int[n];
+        for (int i = 0; i < n; i++) {
+            b.functionTypes[i] = r.u32AsInt("type index");
+        }
+    }
+
+    private static void readTables(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "table");
+        for (int i = 0; i < n; i++) {
+            if (r.peekU8() == 0x40) {
+                throw r.unsupportedAt(r.pos(), "tables with initializer expressions are not supported");
+            }
+            b.tables.add(readTableType(r));
+        }
+    }
+
+    private static void readMemories(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "memory");
+        for (int i = 0; i < n; i++) {
+            b.memories.add(Limits.read(r));
+        }
+    }
+
+    private static void readGlobals(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 3, "global");
+        int index = count(b.imports, ExternalKind.GLOBAL);
+        for (int i = 0; i < n; i++) {
+            GlobalType t = readGlobalType(r);
+            b.globals.add(new Global(index++, t, InitExprReader.read(r)));
+        }
+    }
+
+    private static void readExports(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 3, "export");
+        for (int i = 0; i < n; i++) {
+            String name = r.name("export name");
+            int kindAt = r.pos();
+            ExternalKind kind = ExternalKind.of(r.u8());
+            if (kind == null) {
+                throw r.malformedAt(kindAt, "unknown export kind " + (r.array()[kindAt] & 0xff));
+            }
+            b.exports.add(new Export(name, kind, r.u32AsInt("export index")));
+        }
+    }
+
+    private static void readElements(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "element segment");
+        for (int i = 0; i < n; i++) {
+            int start = r.pos();
+            int flags = r.u32AsInt("element segment flags");
+            if (flags > 7) {
+                throw r.malformedAt(start, "element segment flags " + flags + " are not 0-7");
+            }
+            boolean passiveOrDeclared = (flags & 1) != 0;
+            boolean explicitTable = (flags & 2) != 0;
+            boolean usesExprs = (flags & 4) != 0;
+            int table = 0;
+            InitExpr offset = null;
+            if (!passiveOrDeclared) {
+                if (explicitTable) {
+                    table = r.u32AsInt("table index");
+                }
+                offset = InitExprReader.read(r);
+            }
+            if (passiveOrDeclared || explicitTable) {
+                if (usesExprs) {
+                    ValueTypes.readRefType(r);
+                } else {
+                    int kindAt = r.pos();
+                    if (r.u8() != 0) {
+                        throw r.malformedAt(kindAt, "element kind must be 0 (funcref)");
+                    }
+                }
+            }
+            int count = r.checkCount(r.u32(), usesExprs ? 2 : 1, "element");
+            int[] funcs = null;
+            if (usesExprs) {
+                for (int k = 0; k < count; k++) {
+                    InitExprReader.read(r);
+                }
+            } else {
+                funcs = new int[count];
+                for (int k = 0; k < count; k++) {
+                    funcs[k] = r.u32AsInt("function index");
+                }
+            }
+            b.elements.add(new ElementSegment(i, flags, table, offset, funcs, usesExprs ? count : 0, start, r.pos()));
+        }
+    }
+
+    private static void readCode(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "function body");
+        int index = count(b.imports, ExternalKind.FUNC);
+        for (int i = 0; i < n; i++) {
+            int start = r.pos();
+            int size = r.u32AsInt("function body size");
+            r.require(size, "function body");
+            int localsStart = r.pos();
+            ByteReader body = new ByteReader(r.array(), localsStart, localsStart + size, "code");
+            int groups = body.checkCount(body.u32(), 2, "local group");
+            long locals = 0;
+            for (int g = 0; g < groups; g++) {
+                int at = body.pos();
+                locals += body.u32();
+                if (locals > 50_000) {
+                    // engines reject more; the number also guards any per-local allocation later on
+                    throw body.invalidAt(at, "function " + index + " declares " + locals + " locals, more than 50000");
+                }
+                ValueTypes.read(body);
+            }
+            int codeStart = body.pos();
+            int end = localsStart + size;
+            if (size == 0 || (r.array()[end - 1] & 0xff) != 0x0b) {
+                throw r.malformedAt(Math.max(localsStart, end - 1), "function " + index + " body does not end with 'end'");
+            }
+            b.bodies.add(new FunctionBody(index++, start, localsStart, codeStart, end, locals));
+            r.seek(end);
+        }
+    }
+
+    private static void readData(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "data segment");
+        for (int i = 0; i < n; i++) {
+            int start = r.pos();
+            int flags = r.u32AsInt("data segment flags");
+            boolean active;
+            int memory = 0;
+            InitExpr offset = null;
+            switch (flags) {
+                case 0: active = true; offset = InitExprReader.read(r); break;
+                case 1: active = false; break;
+                case 2: active = true; memory = r.u32AsInt("memory index"); offset = InitExprReader.read(r); break;
+                default: throw r.malformedAt(start, "data segment flags " + flags + " are not 0, 1 or 2");
+            }
+            int len = r.u32AsInt("data segment size");
+            r.require(len, "data segment bytes");
+            int dataStart = r.pos();
+            r.skip(len, "data segment bytes");
+            b.data.add(new DataSegment(i, active, memory, offset, dataStart, len, start, r.pos()));
+        }
+    }
+
+    private static final class Builder {
+        final List<FuncType> types = new ArrayList<>();
+        final List<Import> imports = new ArrayList<>();
+        int[] functionTypes = new int[0];
+        final List<TableType> tables = new ArrayList<>();
+        final List<Limits> memories = new ArrayList<>();
+        final List<Global> globals = new ArrayList<>();
+        final List<Export> exports = new ArrayList<>();
+        int start = -1;
+        final List<ElementSegment> elements = new ArrayList<>();
+        long dataCount = -1;
+        final List<FunctionBody> bodies = new ArrayList<>();
+        final List<DataSegment> data = new ArrayList<>();
+    }
+}

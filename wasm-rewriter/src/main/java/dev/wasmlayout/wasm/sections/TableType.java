@@ -1,0 +1,4 @@
+package dev.wasmlayout.wasm.sections;
+
+public record TableType(int refType, Limits limits) {
+}
