@@ -20,6 +20,8 @@ public final class ModuleEditor {
     private final Map<Integer, byte[]> bodies = new TreeMap<>();
     private final List<FunctionBody> originalBodies;
     private final List<byte[]> appendedCustoms = new ArrayList<>();
+    private final Map<Integer, byte[]> addedStandard = new TreeMap<>();
+    private final List<byte[]> appendedBodies = new ArrayList<>();
 
     public ModuleEditor(WasmModule module, List<FunctionBody> originalBodies) {
         this.module = module;
@@ -43,6 +45,26 @@ public final class ModuleEditor {
         return this;
     }
 
+    /**
+     * Sets a standard section's payload: replaces the section when the module has it, otherwise
+     * inserts a new one where the binary format's order puts it.
+     */
+    public ModuleEditor setStandard(int id, byte[] payload) {
+        for (Section s : module.sections()) {
+            if (!s.isCustom() && s.id() == id) {
+                return replace(s, payload);
+            }
+        }
+        addedStandard.put(id, payload);
+        return this;
+    }
+
+    /** Adds a function body (locals plus code, no size prefix) after the existing ones. */
+    public ModuleEditor appendBody(byte[] body) {
+        appendedBodies.add(body);
+        return this;
+    }
+
     /** Adds a custom section at the end of the module. */
     public ModuleEditor appendCustom(String name, byte[] payload) {
         appendedCustoms.add(customSection(name, payload));
@@ -53,12 +75,20 @@ public final class ModuleEditor {
         byte[] src = module.bytes();
         ByteWriter out = new ByteWriter(src.length + 64);
         out.bytes(src, 0, WasmModule.HEADER_SIZE);
+        Map<Integer, byte[]> pending = new TreeMap<>(java.util.Comparator.comparingInt(SectionIds::orderRank));
+        pending.putAll(addedStandard);
+        if (!appendedBodies.isEmpty() && module.section(SectionIds.CODE).isEmpty()) {
+            pending.put(SectionIds.CODE, codePayload(null));
+        }
         for (Section s : module.sections()) {
+            if (!s.isCustom()) {
+                flushBefore(out, pending, SectionIds.orderRank(s.id()));
+            }
             if (removed.containsKey(s)) {
                 continue;
             }
             byte[] payload = replaced.get(s);
-            if (payload == null && s.id() == SectionIds.CODE && !s.isCustom() && !bodies.isEmpty()) {
+            if (payload == null && s.id() == SectionIds.CODE && !s.isCustom() && (!bodies.isEmpty() || !appendedBodies.isEmpty())) {
                 payload = codePayload(s);
             }
             if (payload == null) {
@@ -69,16 +99,30 @@ public final class ModuleEditor {
                 out.u8(s.id()).u32(payload.length).bytes(payload);
             }
         }
+        flushBefore(out, pending, Integer.MAX_VALUE);
         for (byte[] c : appendedCustoms) {
             out.bytes(c);
         }
         return out.toByteArray();
     }
 
+    /** Writes the added sections that come before a section of the given rank. */
+    private static void flushBefore(ByteWriter out, Map<Integer, byte[]> pending, int rank) {
+        var it = pending.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (SectionIds.orderRank(e.getKey()) >= rank) {
+                return;
+            }
+            out.u8(e.getKey()).u32(e.getValue().length).bytes(e.getValue());
+            it.remove();
+        }
+    }
+
     private byte[] codePayload(Section code) {
         byte[] src = module.bytes();
-        ByteWriter w = new ByteWriter(code.payloadLength() + 64);
-        w.u32(originalBodies.size());
+        ByteWriter w = new ByteWriter(code == null ? 64 : code.payloadLength() + 64);
+        w.u32(originalBodies.size() + appendedBodies.size());
         for (FunctionBody b : originalBodies) {
             byte[] body = bodies.get(b.index());
             if (body == null) {
@@ -86,6 +130,9 @@ public final class ModuleEditor {
             } else {
                 w.u32(body.length).bytes(body);
             }
+        }
+        for (byte[] body : appendedBodies) {
+            w.u32(body.length).bytes(body);
         }
         return w.toByteArray();
     }

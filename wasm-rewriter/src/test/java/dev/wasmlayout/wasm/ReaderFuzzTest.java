@@ -1,0 +1,23 @@
+package dev.wasmlayout.wasm;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wasmlayout.inspect.Inspector;
+import dev.wasmlayout.inspect.ParsedModule;
+
+/**
+ * Coverage-guided fuzzing of the reader and inspection. Under {@code mvn test} it replays the seed
+ * inputs in {@code ReaderFuzzTestInputs/readAnything}; with {@code JAZZER_FUZZ=1} it fuzzes.
+ * The only acceptable failure is our own {@link WasmException}.
+ */
+class ReaderFuzzTest {
+    @FuzzTest(maxDuration = "30s")
+    void readAnything(byte[] data) {
+        try {
+            ParsedModule m = ParsedModule.parse(data);
+            Inspector.inspect("fuzz.wasm", m);
+            new ModuleEditor(m.module, m.sections.bodies).write();
+        } catch (WasmException expected) {
+            // bad input is reported, not crashed on
+        }
+    }
+}
