@@ -1,0 +1,37 @@
+package dev.wasmlayout.wasm.code;
+
+/** Single-byte value type codes as they appear in block types, typed select and constant expressions. */
+public final class ValueType {
+    public static final int I32 = 0x7f;
+    public static final int I64 = 0x7e;
+    public static final int F32 = 0x7d;
+    public static final int F64 = 0x7c;
+    public static final int V128 = 0x7b;
+    public static final int FUNCREF = 0x70;
+    public static final int EXTERNREF = 0x6f;
+
+    private ValueType() {
+    }
+
+    /** True for the value types of the core spec (no GC or typed function references). */
+    public static boolean isKnown(int code) {
+        return (code >= V128 && code <= I32) || code == FUNCREF || code == EXTERNREF;
+    }
+
+    public static boolean isReference(int code) {
+        return code == FUNCREF || code == EXTERNREF;
+    }
+
+    public static String name(int code) {
+        switch (code) {
+            case I32: return "i32";
+            case I64: return "i64";
+            case F32: return "f32";
+            case F64: return "f64";
+            case V128: return "v128";
+            case FUNCREF: return "funcref";
+            case EXTERNREF: return "externref";
+            default: return String.format("0x%02x", code);
+        }
+    }
+}
