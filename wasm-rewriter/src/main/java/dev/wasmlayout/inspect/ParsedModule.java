@@ -53,6 +53,24 @@ public final class ParsedModule {
         return module.bytes();
     }
 
+    /** Index of the function with that name (name section or symbol table), or -1. */
+    public int functionIndex(String name) {
+        if (names != null) {
+            for (var e : names.functions().entrySet()) {
+                if (e.getValue().equals(name)) {
+                    return e.getKey();
+                }
+            }
+        }
+        if (linking != null) {
+            var s = linking.find(dev.wasmlayout.wasm.custom.SymbolKind.FUNCTION, name);
+            if (s != null && !s.undefined()) {
+                return s.index();
+            }
+        }
+        return -1;
+    }
+
     /** Function name from the name section, else from the linking symbol table, else "func[N]". */
     public String functionName(int index) {
         if (names != null && names.functions().containsKey(index)) {

@@ -1,0 +1,114 @@
+package dev.wasmlayout.patch;
+
+import dev.wasmlayout.inspect.ModuleFacts;
+import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.code.Instruction;
+import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.sections.FuncType;
+import dev.wasmlayout.wasm.sections.FunctionBody;
+import dev.wasmlayout.wasm.sections.ValueTypes;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Keeps memory.size and memory.grow inside the module's heap (trap 4). Each module sees a memory
+ * that ends where its heap ends: memory.size reads a new global holding that page count, and
+ * memory.grow calls a new function that refuses to go past it. wasi-libc's malloc takes
+ * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
+ */
+final class HeapConfinement {
+    static final long PAGE = 65536;
+
+    private HeapConfinement() {
+    }
+
+    static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, List<byte[]> extraGlobals,
+                      PatchLog log) {
+        if (f.memoryGrowth().isEmpty()) {
+            return;
+        }
+        long pages = p.heapEnd() / PAGE;
+        int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
+        extraGlobals.add(new ByteWriter().u8(ValueTypes.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
+        int growFunction = m.sections.functionCount();
+        int typeIndex = growType(m, ed);
+        ed.setStandard(SectionIds.FUNCTION, VectorSections.append(m.bytes(), m.module.section(SectionIds.FUNCTION).orElse(null),
+                List.of(new ByteWriter().u32(typeIndex).toByteArray())));
+        ed.appendBody(growBody(pagesGlobal, pages));
+        TreeSet<Integer> functions = new TreeSet<>();
+        for (ModuleFacts.GrowSite s : f.memoryGrowth()) {
+            functions.add(s.function());
+        }
+        for (FunctionBody b : m.sections.bodies) {
+            if (functions.contains(b.index())) {
+                ed.replaceBody(b.index(), rewriteBody(out, b, pagesGlobal, growFunction));
+            }
+        }
+        log.add("memory.size/memory.grow in " + functions.size() + " function(s) now see a memory ending at the heap end "
+                + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
+                + growFunction + ")");
+        if (pages * PAGE < p.heapEnd()) {
+            log.add("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
+                    + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
+        }
+    }
+
+    private static int growType(ParsedModule m, ModuleEditor ed) {
+        FuncType want = new FuncType(new int[] {ValueTypes.I32}, new int[] {ValueTypes.I32});
+        int i = m.sections.types.indexOf(want);
+        if (i >= 0) {
+            return i;
+        }
+        byte[] entry = new ByteWriter().u8(0x60).u32(1).u8(ValueTypes.I32).u32(1).u8(ValueTypes.I32).toByteArray();
+        ed.setStandard(SectionIds.TYPE, VectorSections.append(m.bytes(), m.module.section(SectionIds.TYPE).orElse(null), List.of(entry)));
+        return m.sections.types.size();
+    }
+
+    /**
+     * {@code (func (param $n i32) (result i32)} returns the old page count and adds {@code $n} while
+     * that stays within the cap, else -1; the unsigned compare against {@code cap - pages} cannot wrap.
+     */
+    static byte[] growBody(int g, long cap) {
+        ByteWriter w = new ByteWriter();
+        w.u32(0); // no locals
+        w.u8(0x20).u32(0); // local.get 0
+        w.u8(0x41).s32((int) cap).u8(0x23).u32(g).u8(0x6b); // i32.const cap; global.get g; i32.sub
+        w.u8(0x4b); // i32.gt_u
+        w.u8(0x04).u8(0x7f); // if (result i32)
+        w.u8(0x41).s32(-1);
+        w.u8(0x05); // else
+        w.u8(0x23).u32(g); // old value stays on the stack as the result
+        w.u8(0x23).u32(g).u8(0x20).u32(0).u8(0x6a).u8(0x24).u32(g); // g = g + n
+        w.u8(0x0b).u8(0x0b);
+        return w.toByteArray();
+    }
+
+    /** Copies a body, replacing memory.size with global.get and memory.grow with a call; all else stays raw. */
+    private static byte[] rewriteBody(byte[] out, FunctionBody b, int pagesGlobal, int growFunction) {
+        ByteWriter w = new ByteWriter(b.end() - b.localsStart() + 16);
+        w.bytes(out, b.localsStart(), b.codeStart() - b.localsStart());
+        ByteReader r = new ByteReader(out, b.codeStart(), b.end(), "code");
+        InstructionReader insns = InstructionReader.forFunctionBody(r);
+        int copied = b.codeStart();
+        while (insns.hasNext()) {
+            Instruction insn = insns.next();
+            Opcode op = insn.opcode();
+            if (op == Opcode.MEMORY_SIZE || op == Opcode.MEMORY_GROW) {
+                w.bytes(out, copied, insn.offset() - copied);
+                if (op == Opcode.MEMORY_SIZE) {
+                    w.u8(0x23).u32(pagesGlobal);
+                } else {
+                    w.u8(0x10).u32(growFunction);
+                }
+                copied = r.pos();
+            }
+        }
+        w.bytes(out, copied, b.end() - copied);
+        return w.toByteArray();
+    }
+}
