@@ -62,9 +62,11 @@ final class ImmediateReader {
                 ints = new long[] {in.s64()};
                 break;
             case F32:
+                in.require(4, "f32 constant");
                 ints = new long[] {in.u32le() & 0xffffffffL};
                 break;
             case F64:
+                in.require(8, "f64 constant");
                 ints = new long[] {in.u64le()};
                 break;
             case V128:

@@ -57,7 +57,7 @@ public final class InstructionReader {
         }
         if (in.atEnd()) {
             throw in.malformed((functionBody ? "function body" : "constant expression")
-                    + " ends without its end (" + depth + " blocks open)");
+                    + " ends without its end (open blocks: " + depth + ")");
         }
         int start = in.pos();
         Opcode op = readOpcode(start);
