@@ -15,10 +15,10 @@ import net.jqwik.api.Provide;
 
 /** Any mutation of a real module either reads fine or fails with our own exception, nothing else. */
 class MutationPropertyTest {
-    /** The smallest sample modules keep a thousand tries fast. */
-    private static final List<byte[]> SEEDS = TestFiles.sampleModules().stream()
-            .sorted(Comparator.comparingLong(p -> p.toFile().length()))
-            .limit(4)
+    /** The smallest sample modules (PIC, no libc) and one libc program with relocations. */
+    private static final List<byte[]> SEEDS = java.util.stream.Stream.concat(
+                    TestFiles.sampleModules().stream().sorted(Comparator.comparingLong(p -> p.toFile().length())).limit(4),
+                    java.util.stream.Stream.of(TestFiles.root().resolve("samples/footprint/build/tokenizer.wasm")))
             .map(TestFiles::read)
             .collect(Collectors.toList());
 
@@ -52,12 +52,12 @@ class MutationPropertyTest {
         return Combinators.combine(
                 Arbitraries.integers().between(0, Math.max(0, SEEDS.size() - 1)),
                 Arbitraries.integers().between(0, 3),
-                Arbitraries.doubles().between(0, 0.999),
+                Arbitraries.doubles().between(0, 0.999).ofScale(4),
                 Arbitraries.integers().between(1, 255),
                 Arbitraries.integers().between(1, 16)).as(Mutation::new);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 2000)
     void readsOrThrowsWasmException(@ForAll("mutations") Mutation mutation) {
         byte[] bytes = mutation.apply(SEEDS.get(mutation.seed()));
         try {
