@@ -32,7 +32,9 @@ final class CommonSteps {
         WasmModule patched = WasmModule.read(out);
         ModuleEditor ed = new ModuleEditor(patched, m.sections.bodies);
         List<byte[]> extraGlobals = new ArrayList<>();
-        HeapConfinement.apply(m, f, p, out, ed, extraGlobals, log);
+        Additions additions = new Additions(m);
+        HeapConfinement.apply(m, f, p, out, ed, additions, extraGlobals, log);
+        additions.writeTo(ed);
         rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
         rewriteData(m, f, map, out, ed, log);
         rewriteImportsAndMemory(m, f, p, patched, ed, log);

@@ -5,7 +5,6 @@ import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
-import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
@@ -27,19 +26,16 @@ final class HeapConfinement {
     private HeapConfinement() {
     }
 
-    static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, List<byte[]> extraGlobals,
-                      PatchLog log) {
+    static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, Additions additions,
+                      List<byte[]> extraGlobals, PatchLog log) {
         if (f.memoryGrowth().isEmpty()) {
             return;
         }
         long pages = p.heapEnd() / PAGE;
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
         extraGlobals.add(new ByteWriter().u8(ValueTypes.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
-        int growFunction = m.sections.functionCount();
-        int typeIndex = growType(m, ed);
-        ed.setStandard(SectionIds.FUNCTION, VectorSections.append(m.bytes(), m.module.section(SectionIds.FUNCTION).orElse(null),
-                List.of(new ByteWriter().u32(typeIndex).toByteArray())));
-        ed.appendBody(growBody(pagesGlobal, pages));
+        FuncType i32ToI32 = new FuncType(new int[] {ValueTypes.I32}, new int[] {ValueTypes.I32});
+        int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages));
         TreeSet<Integer> functions = new TreeSet<>();
         for (ModuleFacts.GrowSite s : f.memoryGrowth()) {
             functions.add(s.function());
@@ -56,17 +52,6 @@ final class HeapConfinement {
             log.add("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
                     + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
         }
-    }
-
-    private static int growType(ParsedModule m, ModuleEditor ed) {
-        FuncType want = new FuncType(new int[] {ValueTypes.I32}, new int[] {ValueTypes.I32});
-        int i = m.sections.types.indexOf(want);
-        if (i >= 0) {
-            return i;
-        }
-        byte[] entry = new ByteWriter().u8(0x60).u32(1).u8(ValueTypes.I32).u32(1).u8(ValueTypes.I32).toByteArray();
-        ed.setStandard(SectionIds.TYPE, VectorSections.append(m.bytes(), m.module.section(SectionIds.TYPE).orElse(null), List.of(entry)));
-        return m.sections.types.size();
     }
 
     /**

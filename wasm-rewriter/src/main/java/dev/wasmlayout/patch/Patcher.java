@@ -20,6 +20,8 @@ public final class Patcher {
         switch (s) {
             case "relocate":
                 return RelocatePatcher.patch(m, facts, p);
+            case "pic":
+                return PicPatcher.patch(m, facts, p);
             default:
                 throw new PatchException("strategy '" + s + "' is not implemented yet");
         }

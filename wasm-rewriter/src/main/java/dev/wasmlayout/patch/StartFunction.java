@@ -1,0 +1,51 @@
+package dev.wasmlayout.patch;
+
+import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.sections.Export;
+import dev.wasmlayout.wasm.sections.ExternalKind;
+import dev.wasmlayout.wasm.sections.FuncType;
+
+/**
+ * A dynamic loader calls a PIC module's {@code __wasm_apply_data_relocs} (pointers inside its data)
+ * and then {@code __wasm_call_ctors}. With no loader left, a start function does it at instantiation.
+ */
+final class StartFunction {
+    private StartFunction() {
+    }
+
+    static void add(ParsedModule m, ModuleEditor ed, Additions additions, PatchLog log) {
+        int relocs = exportedFunction(m, "__wasm_apply_data_relocs");
+        boolean reactor = exportedFunction(m, "_initialize") >= 0 || exportedFunction(m, "_start") >= 0;
+        int ctors = reactor ? -1 : exportedFunction(m, "__wasm_call_ctors");
+        if (relocs < 0 && ctors < 0) {
+            return;
+        }
+        ByteWriter body = new ByteWriter().u32(0);
+        if (m.sections.start >= 0) {
+            body.u8(0x10).u32(m.sections.start);
+        }
+        if (relocs >= 0) {
+            body.u8(0x10).u32(relocs);
+        }
+        if (ctors >= 0) {
+            body.u8(0x10).u32(ctors);
+        }
+        body.u8(0x0b);
+        int f = additions.function(new FuncType(new int[0], new int[0]), body.toByteArray());
+        ed.setStandard(SectionIds.START, new ByteWriter().u32(f).toByteArray());
+        log.add("start function " + f + " calls" + (relocs >= 0 ? " __wasm_apply_data_relocs" : "")
+                + (ctors >= 0 ? " __wasm_call_ctors" : "") + " (no dynamic loader will)");
+    }
+
+    private static int exportedFunction(ParsedModule m, String name) {
+        for (Export e : m.sections.exports) {
+            if (e.kind() == ExternalKind.FUNC && e.name().equals(name)) {
+                return e.index();
+            }
+        }
+        return -1;
+    }
+}
