@@ -14,7 +14,8 @@ import java.util.TreeMap;
  */
 final class CustomSections {
     /** Relocation types of the tool conventions' Linking.md. */
-    static final int R_FUNCTION_INDEX_LEB = 0, R_MEMORY_ADDR_LEB = 3, R_MEMORY_ADDR_SLEB = 4, R_GLOBAL_INDEX_LEB = 7;
+    static final int R_FUNCTION_INDEX_LEB = 0, R_MEMORY_ADDR_LEB = 3, R_MEMORY_ADDR_SLEB = 4, R_MEMORY_ADDR_I32 = 5,
+            R_GLOBAL_INDEX_LEB = 7;
     static final int SYMTAB_FUNCTION = 0, SYMTAB_DATA = 1, SYMTAB_GLOBAL = 2;
 
     private CustomSections() {
@@ -23,7 +24,7 @@ final class CustomSections {
     /** A relocation entry; {@code offset} is from the start of the target section's payload. */
     record Reloc(int type, int offset, int symbol, int addend) {
         boolean hasAddend() {
-            return type == R_MEMORY_ADDR_LEB || type == R_MEMORY_ADDR_SLEB || type == 5;
+            return type == R_MEMORY_ADDR_LEB || type == R_MEMORY_ADDR_SLEB || type == R_MEMORY_ADDR_I32;
         }
     }
 
