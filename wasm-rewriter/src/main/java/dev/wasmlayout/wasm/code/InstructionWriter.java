@@ -37,7 +37,7 @@ public final class InstructionWriter {
                 out.u8(0);
                 break;
             case BLOCK_TYPE:
-                out.s64(insn.imm(0));
+                out.s64(blockType(insn));
                 break;
             case LABEL_VECTOR:
                 out.u32(insn.targetCount());
@@ -96,6 +96,15 @@ public final class InstructionWriter {
         if (insn.opcode().immediate() == ImmediateKind.MEMARG_LANE) {
             out.u8(u8(insn, insn.lane()));
         }
+    }
+
+    /** s33: a type index (u32) or a negative single-byte type code. */
+    private static long blockType(Instruction insn) {
+        long bt = insn.imm(0);
+        if (bt < -64 || bt > 0xffffffffL) {
+            throw new IllegalArgumentException(insn.opcode().mnemonic() + ": block type " + bt + " is out of range");
+        }
+        return bt;
     }
 
     private static int u8(Instruction insn, long v) {

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.Size;
 /** Random straight-line bodies round-trip; random bytes fail only with WasmException. */
 class InstructionPropertiesTest {
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void randomBodiesRoundTrip(@ForAll("instructions") List<Instruction> insns) {
         List<Instruction> body = new ArrayList<>(insns);
         body.add(Instruction.of(Opcode.END));
