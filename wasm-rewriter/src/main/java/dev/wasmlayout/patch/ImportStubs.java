@@ -1,0 +1,218 @@
+package dev.wasmlayout.patch;
+
+import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.Section;
+import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.Instruction;
+import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.custom.NameSection;
+import dev.wasmlayout.wasm.sections.ElementSegment;
+import dev.wasmlayout.wasm.sections.Export;
+import dev.wasmlayout.wasm.sections.ExternalKind;
+import dev.wasmlayout.wasm.sections.FuncType;
+import dev.wasmlayout.wasm.sections.FunctionBody;
+import dev.wasmlayout.wasm.sections.Import;
+import dev.wasmlayout.wasm.sections.ValueTypes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replaces the function imports from optional modules that were left out of the set with defined
+ * functions returning zero. Imported functions come first in the index space, so removing them
+ * renumbers every function: calls, ref.func, element segments, exports, start and the name section.
+ */
+public final class ImportStubs {
+    private ImportStubs() {
+    }
+
+    /** Returns the module with the stubs, or the same bytes when it imports nothing from those modules. */
+    public static byte[] apply(byte[] bytes, Set<String> leftOut, List<String> log) {
+        ParsedModule m = ParsedModule.parse(bytes);
+        List<Import> funcs = new ArrayList<>();
+        for (Import i : m.sections.imports) {
+            if (i.kind() == ExternalKind.FUNC) {
+                funcs.add(i);
+            }
+        }
+        int imported = funcs.size();
+        int[] map = new int[m.sections.functionCount()];
+        List<Import> stubbed = new ArrayList<>();
+        int kept = 0;
+        for (Import i : funcs) {
+            if (!leftOut.contains(i.module())) {
+                kept++;
+            }
+        }
+        int keptRank = 0;
+        int defined = m.sections.functionTypes.length;
+        for (int j = 0; j < imported; j++) {
+            Import i = funcs.get(j);
+            if (leftOut.contains(i.module())) {
+                map[j] = kept + defined + stubbed.size();
+                stubbed.add(i);
+            } else {
+                map[j] = keptRank++;
+            }
+        }
+        if (stubbed.isEmpty()) {
+            return bytes;
+        }
+        for (int d = 0; d < defined; d++) {
+            map[imported + d] = kept + d;
+        }
+        ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
+        IndexRemapper remap = new IndexRemapper(i -> map[i], g -> g);
+        for (FunctionBody b : m.sections.bodies) {
+            byte[] nb = remap.remap(bytes, b);
+            if (nb != null) {
+                ed.replaceBody(b.index(), nb);
+            }
+        }
+        writeImportsAndFunctions(m, stubbed, leftOut, ed);
+        for (Import s : stubbed) {
+            ed.appendBody(stubBody(m.sections.types.get(s.typeIndex())));
+            log.add("import " + s.fullName() + " is a stub returning zero (optional module '" + s.module() + "' left out)");
+        }
+        writeExports(m, map, ed);
+        if (m.sections.start >= 0) {
+            ed.setStandard(SectionIds.START, new ByteWriter().u32(map[m.sections.start]).toByteArray());
+        }
+        writeElements(m, map, ed);
+        writeNames(m, map, stubbed, kept + defined, ed);
+        return ed.write();
+    }
+
+    private static void writeImportsAndFunctions(ParsedModule m, List<Import> stubbed, Set<String> leftOut, ModuleEditor ed) {
+        List<byte[]> imports = new ArrayList<>();
+        for (Import i : m.sections.imports) {
+            if (!(i.kind() == ExternalKind.FUNC && leftOut.contains(i.module()))) {
+                imports.add(Encoders.importEntry(i.module(), i));
+            }
+        }
+        ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
+        List<byte[]> types = new ArrayList<>();
+        for (Import s : stubbed) {
+            types.add(new ByteWriter().u32(s.typeIndex()).toByteArray());
+        }
+        ed.setStandard(SectionIds.FUNCTION, VectorSections.append(m.bytes(), m.module.section(SectionIds.FUNCTION).orElse(null), types));
+    }
+
+    /** A body that returns zero of each result type. */
+    private static byte[] stubBody(FuncType t) {
+        ByteWriter w = new ByteWriter().u32(0);
+        for (int r : t.results()) {
+            switch (r) {
+                case ValueTypes.I32: w.u8(0x41).u8(0); break;
+                case ValueTypes.I64: w.u8(0x42).u8(0); break;
+                case ValueTypes.F32: w.u8(0x43).u32le(0); break;
+                case ValueTypes.F64: w.u8(0x44).u64le(0); break;
+                case ValueTypes.V128: w.u8(0xfd).u8(0x0c).bytes(new byte[16]); break;
+                default: w.u8(0xd0).u8(r); break;
+            }
+        }
+        return w.u8(0x0b).toByteArray();
+    }
+
+    private static void writeExports(ParsedModule m, int[] map, ModuleEditor ed) {
+        if (m.sections.exports.isEmpty()) {
+            return;
+        }
+        ByteWriter w = new ByteWriter().u32(m.sections.exports.size());
+        for (Export e : m.sections.exports) {
+            w.bytes(Encoders.export(e.name(), e.kind(), e.kind() == ExternalKind.FUNC ? map[e.index()] : e.index()));
+        }
+        ed.setStandard(SectionIds.EXPORT, w.toByteArray());
+    }
+
+    private static void writeElements(ParsedModule m, int[] map, ModuleEditor ed) {
+        if (m.sections.elements.isEmpty()) {
+            return;
+        }
+        byte[] b = m.bytes();
+        ByteWriter w = new ByteWriter().u32(m.sections.elements.size());
+        for (ElementSegment e : m.sections.elements) {
+            // everything up to the item vector is unchanged: copy it, then write the items renumbered
+            ByteReader r = new ByteReader(b, e.start(), e.end(), "element");
+            int flags = (int) r.u32();
+            if ((flags & 1) == 0) {
+                if ((flags & 2) != 0) {
+                    r.u32();
+                }
+                ConstExpr.read(r);
+            }
+            if ((flags & 3) != 0) {
+                r.u8();
+            }
+            w.bytes(b, e.start(), r.pos() - e.start());
+            long n = r.u32();
+            w.u32(n);
+            for (long k = 0; k < n; k++) {
+                if (e.functionIndices() != null) {
+                    w.u32(map[(int) r.u32()]);
+                } else {
+                    List<Instruction> insns = new ArrayList<>(ConstExpr.read(r).instructions());
+                    for (Instruction insn : insns) {
+                        if (insn.opcode() == Opcode.REF_FUNC) {
+                            w.u8(0xd2).u32(map[(int) insn.imm(0)]);
+                        } else {
+                            dev.wasmlayout.wasm.code.InstructionWriter.write(insn, w);
+                        }
+                    }
+                }
+            }
+        }
+        ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
+    }
+
+    private static void writeNames(ParsedModule m, int[] map, List<Import> stubbed, int firstStub, ModuleEditor ed) {
+        Section s = m.module.custom(NameSection.NAME).orElse(null);
+        if (s == null || m.names == null) {
+            return;
+        }
+        // function names are renumbered; local and label names (keyed by function) are dropped; the rest is copied
+        ByteWriter w = new ByteWriter();
+        ByteReader r = s.payload(m.bytes());
+        java.util.List<int[]> others = new ArrayList<>();
+        while (!r.atEnd()) {
+            int at = r.pos();
+            int id = r.u8();
+            int len = (int) r.u32();
+            r.skip(len, "name subsection");
+            if (id != 1 && id != 2 && id != 3) {
+                others.add(new int[] {id, at, r.pos()});
+            }
+        }
+        for (int[] o : others) {
+            if (o[0] == 0) {
+                w.bytes(m.bytes(), o[1], o[2] - o[1]);
+            }
+        }
+        java.util.TreeMap<Integer, String> funcs = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, String> e : m.names.functions().entrySet()) {
+            if (e.getKey() < map.length) {
+                funcs.put(map[e.getKey()], e.getValue());
+            }
+        }
+        for (int k = 0; k < stubbed.size(); k++) {
+            funcs.put(firstStub + k, "stub:" + stubbed.get(k).fullName());
+        }
+        ByteWriter sub = new ByteWriter().u32(funcs.size());
+        for (Map.Entry<Integer, String> e : funcs.entrySet()) {
+            sub.u32(e.getKey()).name(e.getValue());
+        }
+        byte[] fs = sub.toByteArray();
+        w.u8(1).u32(fs.length).bytes(fs);
+        for (int[] o : others) {
+            if (o[0] != 0) {
+                w.bytes(m.bytes(), o[1], o[2] - o[1]);
+            }
+        }
+        ed.replace(s, w.toByteArray());
+    }
+}
