@@ -1,0 +1,457 @@
+package dev.wasmlayout.validator;
+
+import com.dylibso.chicory.runtime.ConstantEvaluators;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.UninstantiableException;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
+import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import java.util.function.IntFunction;
+
+/**
+ * One instance's view of the shared memory: reads go straight through, every write is first checked
+ * against what this module may write. Being per instance, it also keeps the module's own data
+ * segments, so memory.init and data.drop never see another module's segments (trap 6).
+ */
+@SuppressWarnings("removal")
+final class GuardedMemory implements Memory {
+    private final Memory shared;
+    private final WriteCheck check;
+    private final IntFunction<String> segmentName;
+    private DataSegment[] segments = new DataSegment[0];
+
+    GuardedMemory(Memory shared, WriteCheck check, IntFunction<String> segmentName) {
+        this.shared = shared;
+        this.check = check;
+        this.segmentName = segmentName;
+    }
+
+    /** Checks a write of {@code size} bytes; out-of-bounds writes are left to the memory, which traps. */
+    private void guard(int address, long size) {
+        if (size > 0 && address >= 0 && (long) address + size <= (long) shared.pages() * PAGE_SIZE) {
+            check.check(address, size, null);
+        }
+    }
+
+    // ---- data segments: this module's own ----
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] dataSegments) {
+        initialize(instance, dataSegments, 0);
+    }
+
+    @Override
+    public void initialize(Instance instance, DataSegment[] dataSegments, int memoryIndex) {
+        // the instance's own array, not a copy: Chicory's data.drop empties the instance's entry
+        DataSegment[] own = dataSegments == null ? new DataSegment[0] : dataSegments;
+        long limit = (long) shared.pages() * PAGE_SIZE;
+        for (int i = 0; i < own.length; i++) {
+            if (!(own[i] instanceof ActiveDataSegment)) {
+                continue;
+            }
+            ActiveDataSegment s = (ActiveDataSegment) own[i];
+            if (s.index() != memoryIndex) {
+                continue;
+            }
+            int offset = (int) ConstantEvaluators.computeConstantValue(instance, s.offsetInstructions())[0];
+            byte[] data = s.data();
+            long at = Integer.toUnsignedLong(offset);
+            if (at + data.length > limit) {
+                throw new UninstantiableException("out of bounds memory access: data segment " + i + " at " + at
+                        + " (" + data.length + " bytes) ends past the memory (" + limit + " bytes)");
+            }
+            if (data.length > 0) {
+                check.check(at, data.length, segmentName.apply(i));
+            }
+            shared.write(offset, data, 0, data.length);
+            own[i] = PassiveDataSegment.EMPTY; // an active segment is dropped once applied
+        }
+        this.segments = own;
+    }
+
+    @Override
+    public void initPassiveSegment(int segmentId, int dest, int offset, int size) {
+        byte[] data = segments[segmentId].data();
+        if (offset < 0 || size < 0 || (long) offset + size > data.length) {
+            shared.write(dest, data, offset, size); // traps with Chicory's own message
+            return;
+        }
+        guard(dest, size);
+        shared.write(dest, data, offset, size);
+    }
+
+    @Override
+    public void drop(int segment) {
+        segments[segment] = PassiveDataSegment.EMPTY;
+    }
+
+    // ---- checked writes ----
+
+    @Override
+    public void write(int addr, byte[] data, int offset, int size) {
+        guard(addr, size);
+        shared.write(addr, data, offset, size);
+    }
+
+    @Override
+    public void writeI32(int addr, int data) {
+        guard(addr, 4);
+        shared.writeI32(addr, data);
+    }
+
+    @Override
+    public void writeLong(int addr, long data) {
+        guard(addr, 8);
+        shared.writeLong(addr, data);
+    }
+
+    @Override
+    public void writeShort(int addr, short data) {
+        guard(addr, 2);
+        shared.writeShort(addr, data);
+    }
+
+    @Override
+    public void writeByte(int addr, byte data) {
+        guard(addr, 1);
+        shared.writeByte(addr, data);
+    }
+
+    @Override
+    public void writeF32(int addr, float data) {
+        guard(addr, 4);
+        shared.writeF32(addr, data);
+    }
+
+    @Override
+    public void writeF64(int addr, double data) {
+        guard(addr, 8);
+        shared.writeF64(addr, data);
+    }
+
+    @Override
+    public void zero() {
+        guard(0, (long) shared.pages() * PAGE_SIZE);
+        shared.zero();
+    }
+
+    @Override
+    public void fill(byte value, int fromIndex, int toIndex) {
+        guard(fromIndex, (long) toIndex - fromIndex);
+        shared.fill(value, fromIndex, toIndex);
+    }
+
+    @Override
+    public void copy(int dest, int src, int size) {
+        guard(dest, size);
+        shared.copy(dest, src, size);
+    }
+
+    // ---- atomic writes ----
+
+    @Override
+    public void atomicWriteInt(int addr, int value) {
+        guard(addr, 4);
+        shared.atomicWriteInt(addr, value);
+    }
+
+    @Override
+    public void atomicWriteLong(int addr, long value) {
+        guard(addr, 8);
+        shared.atomicWriteLong(addr, value);
+    }
+
+    @Override
+    public void atomicWriteShort(int addr, short value) {
+        guard(addr, 2);
+        shared.atomicWriteShort(addr, value);
+    }
+
+    @Override
+    public void atomicWriteByte(int addr, byte value) {
+        guard(addr, 1);
+        shared.atomicWriteByte(addr, value);
+    }
+
+    @Override
+    public int atomicAddInt(int addr, int delta) {
+        guard(addr, 4);
+        return shared.atomicAddInt(addr, delta);
+    }
+
+    @Override
+    public int atomicAndInt(int addr, int mask) {
+        guard(addr, 4);
+        return shared.atomicAndInt(addr, mask);
+    }
+
+    @Override
+    public int atomicOrInt(int addr, int mask) {
+        guard(addr, 4);
+        return shared.atomicOrInt(addr, mask);
+    }
+
+    @Override
+    public int atomicXorInt(int addr, int mask) {
+        guard(addr, 4);
+        return shared.atomicXorInt(addr, mask);
+    }
+
+    @Override
+    public int atomicXchgInt(int addr, int value) {
+        guard(addr, 4);
+        return shared.atomicXchgInt(addr, value);
+    }
+
+    @Override
+    public int atomicCmpxchgInt(int addr, int expected, int replacement) {
+        guard(addr, 4);
+        return shared.atomicCmpxchgInt(addr, expected, replacement);
+    }
+
+    @Override
+    public long atomicAddLong(int addr, long delta) {
+        guard(addr, 8);
+        return shared.atomicAddLong(addr, delta);
+    }
+
+    @Override
+    public long atomicAndLong(int addr, long mask) {
+        guard(addr, 8);
+        return shared.atomicAndLong(addr, mask);
+    }
+
+    @Override
+    public long atomicOrLong(int addr, long mask) {
+        guard(addr, 8);
+        return shared.atomicOrLong(addr, mask);
+    }
+
+    @Override
+    public long atomicXorLong(int addr, long mask) {
+        guard(addr, 8);
+        return shared.atomicXorLong(addr, mask);
+    }
+
+    @Override
+    public long atomicXchgLong(int addr, long value) {
+        guard(addr, 8);
+        return shared.atomicXchgLong(addr, value);
+    }
+
+    @Override
+    public long atomicCmpxchgLong(int addr, long expected, long replacement) {
+        guard(addr, 8);
+        return shared.atomicCmpxchgLong(addr, expected, replacement);
+    }
+
+    @Override
+    public short atomicAddShort(int addr, short delta) {
+        guard(addr, 2);
+        return shared.atomicAddShort(addr, delta);
+    }
+
+    @Override
+    public short atomicAndShort(int addr, short mask) {
+        guard(addr, 2);
+        return shared.atomicAndShort(addr, mask);
+    }
+
+    @Override
+    public short atomicOrShort(int addr, short mask) {
+        guard(addr, 2);
+        return shared.atomicOrShort(addr, mask);
+    }
+
+    @Override
+    public short atomicXorShort(int addr, short mask) {
+        guard(addr, 2);
+        return shared.atomicXorShort(addr, mask);
+    }
+
+    @Override
+    public short atomicXchgShort(int addr, short value) {
+        guard(addr, 2);
+        return shared.atomicXchgShort(addr, value);
+    }
+
+    @Override
+    public short atomicCmpxchgShort(int addr, short expected, short replacement) {
+        guard(addr, 2);
+        return shared.atomicCmpxchgShort(addr, expected, replacement);
+    }
+
+    @Override
+    public byte atomicAddByte(int addr, byte delta) {
+        guard(addr, 1);
+        return shared.atomicAddByte(addr, delta);
+    }
+
+    @Override
+    public byte atomicAndByte(int addr, byte mask) {
+        guard(addr, 1);
+        return shared.atomicAndByte(addr, mask);
+    }
+
+    @Override
+    public byte atomicOrByte(int addr, byte mask) {
+        guard(addr, 1);
+        return shared.atomicOrByte(addr, mask);
+    }
+
+    @Override
+    public byte atomicXorByte(int addr, byte mask) {
+        guard(addr, 1);
+        return shared.atomicXorByte(addr, mask);
+    }
+
+    @Override
+    public byte atomicXchgByte(int addr, byte value) {
+        guard(addr, 1);
+        return shared.atomicXchgByte(addr, value);
+    }
+
+    @Override
+    public byte atomicCmpxchgByte(int addr, byte expected, byte replacement) {
+        guard(addr, 1);
+        return shared.atomicCmpxchgByte(addr, expected, replacement);
+    }
+
+    // ---- everything else goes straight to the shared memory ----
+
+    @Override
+    public int pages() {
+        return shared.pages();
+    }
+
+    @Override
+    public int grow(int size) {
+        return shared.grow(size);
+    }
+
+    @Override
+    public int initialPages() {
+        return shared.initialPages();
+    }
+
+    @Override
+    public int maximumPages() {
+        return shared.maximumPages();
+    }
+
+    @Override
+    public boolean shared() {
+        return shared.shared();
+    }
+
+    @Override
+    public Object lock(int address) {
+        return shared.lock(address);
+    }
+
+    @Override
+    public int waitOn(int address, int expected, long timeout) {
+        return shared.waitOn(address, expected, timeout);
+    }
+
+    @Override
+    public int waitOn(int address, long expected, long timeout) {
+        return shared.waitOn(address, expected, timeout);
+    }
+
+    @Override
+    public int notify(int address, int maxThreads) {
+        return shared.notify(address, maxThreads);
+    }
+
+    @Override
+    public void atomicFence() {
+        shared.atomicFence();
+    }
+
+    @Override
+    public int atomicWait(int addr, int expected, long timeout) {
+        return shared.atomicWait(addr, expected, timeout);
+    }
+
+    @Override
+    public int atomicWait(int addr, long expected, long timeout) {
+        return shared.atomicWait(addr, expected, timeout);
+    }
+
+    @Override
+    public int atomicNotify(int addr, int maxThreads) {
+        return shared.atomicNotify(addr, maxThreads);
+    }
+
+    @Override
+    public int atomicReadInt(int addr) {
+        return shared.atomicReadInt(addr);
+    }
+
+    @Override
+    public long atomicReadLong(int addr) {
+        return shared.atomicReadLong(addr);
+    }
+
+    @Override
+    public short atomicReadShort(int addr) {
+        return shared.atomicReadShort(addr);
+    }
+
+    @Override
+    public byte atomicReadByte(int addr) {
+        return shared.atomicReadByte(addr);
+    }
+
+    @Override
+    public byte read(int addr) {
+        return shared.read(addr);
+    }
+
+    @Override
+    public byte[] readBytes(int addr, int len) {
+        return shared.readBytes(addr, len);
+    }
+
+    @Override
+    public int readInt(int addr) {
+        return shared.readInt(addr);
+    }
+
+    @Override
+    public long readLong(int addr) {
+        return shared.readLong(addr);
+    }
+
+    @Override
+    public short readShort(int addr) {
+        return shared.readShort(addr);
+    }
+
+    @Override
+    public long readU16(int addr) {
+        return shared.readU16(addr);
+    }
+
+    @Override
+    public long readF32(int addr) {
+        return shared.readF32(addr);
+    }
+
+    @Override
+    public float readFloat(int addr) {
+        return shared.readFloat(addr);
+    }
+
+    @Override
+    public double readDouble(int addr) {
+        return shared.readDouble(addr);
+    }
+
+    @Override
+    public long readF64(int addr) {
+        return shared.readF64(addr);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.wasmlayout.validator;
+
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.runtime.Instance;
+import java.util.Map;
+
+/** Runs one step of the list against the instantiated set. */
+final class StepRunner {
+    /** A step's result and whether its thread ended (false: it was abandoned after the deadline). */
+    record Ran(StepResult result, boolean stopped) {
+    }
+
+    private final Map<String, LinkedModule> linked;
+    private final RunSet set;
+    private final long timeoutMillis;
+    private final HostSteps host;
+
+    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host) {
+        this.linked = linked;
+        this.set = set;
+        this.timeoutMillis = timeoutMillis;
+        this.host = host;
+    }
+
+    Ran run(Step s) {
+        if (s instanceof LoadStep) {
+            return new Ran(host.load((LoadStep) s), true);
+        }
+        if (s instanceof DumpStep) {
+            return new Ran(host.dump((DumpStep) s), true);
+        }
+        RunStep r = (RunStep) s;
+        LinkedModule m = linked.get(r.module());
+        if (m == null) {
+            String why = set.module(r.module()) == null ? "is not in the set" : "was not instantiated";
+            return new Ran(fail(r.module(), r.export(), "module '" + r.module() + "' " + why), true);
+        }
+        if (!exportsFunction(m, r.export())) {
+            return new Ran(fail(r.module(), r.export(), "module '" + r.module() + "' exports no function '" + r.export() + "'"), true);
+        }
+        long[] args = r.args();
+        String wrong = checkArgs(m.instance(), r.export(), args);
+        if (wrong != null) {
+            return new Ran(fail(r.module(), r.export(), wrong), true);
+        }
+        WasiHost.Output mark = m.wasi().mark();
+        Watchdog.Outcome<long[]> o = Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
+                () -> m.instance().export(r.export()).apply(args));
+        return new Ran(Outcomes.result(r.module(), r.export(), o, timeoutMillis, m.wasi(), mark, r.expectStdout(),
+                r.expectExit()), o.stopped());
+    }
+
+    StepResult skipped(Step s, String stuck) {
+        String why = "skipped: " + stuck + " could not be stopped and may still write to the memory";
+        if (s instanceof RunStep) {
+            return fail(((RunStep) s).module(), ((RunStep) s).export(), why);
+        }
+        return fail(Ownership.HOST, s instanceof LoadStep ? "load" : "dump", why);
+    }
+
+    /** Why {@code args} do not fit the export's parameters, or null when they do. */
+    static String checkArgs(Instance instance, String export, long[] args) {
+        int want = instance.exportType(export).params().size();
+        if (want == args.length) {
+            return null;
+        }
+        return export + " takes " + want + " argument(s), not " + args.length;
+    }
+
+    private static boolean exportsFunction(LinkedModule m, String name) {
+        ExportSection exports = m.instance().module().exportSection();
+        for (int i = 0; i < exports.exportCount(); i++) {
+            Export e = exports.getExport(i);
+            if (e.name().equals(name) && e.exportType() == ExternalType.FUNCTION) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static StepResult fail(String module, String export, String why) {
+        return new StepResult(module, export, null, "", "", 0, why);
+    }
+}

@@ -1,0 +1,153 @@
+package dev.wasmlayout.validator;
+
+import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.sections.Export;
+import dev.wasmlayout.wasm.sections.ExternalKind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a linked set in Chicory over one shared memory and reports every write a module makes
+ * outside its regions. Each run starts from fresh instances and a fresh memory.
+ * <pre>
+ * RunReport r = new Validator(set, ValidatorOptions.defaults()).run(List.of(RunStep.start("producer")));
+ * </pre>
+ */
+public final class Validator {
+    static final String INSTANTIATE = "(instantiate)";
+
+    private final RunSet set;
+    private final ValidatorOptions options;
+
+    public Validator(RunSet set, ValidatorOptions options) {
+        this.set = set;
+        this.options = options;
+    }
+
+    /**
+     * Instantiates every module (providers first; a reactor's {@code _initialize} runs then) and runs the steps in order.
+     *
+     * @throws SetupException when the set cannot be wired (bad module, missing provider, import cycle)
+     */
+    public RunReport run(List<? extends Step> steps) {
+        Map<String, ParsedModule> parsed = new LinkedHashMap<>();
+        Map<String, WasmModule> modules = new HashMap<>();
+        for (RunModule m : set.modules()) {
+            if (parsed.containsKey(m.name())) {
+                throw new SetupException("two modules are named '" + m.name() + "'");
+            }
+            parsed.put(m.name(), parse(m));
+            modules.put(m.name(), chicoryParse(m));
+        }
+        ImportPlan plan = new ImportPlan(set, parsed);
+        Memory shared = new ByteArrayMemory(limits());
+        Ownership ownership = new Ownership(set.regions());
+        Violations sink = new Violations(options.collectAll());
+        List<String> notes = new ArrayList<>();
+        List<StepResult> results = new ArrayList<>();
+        Map<String, LinkedModule> linked = new HashMap<>();
+        List<WasiHost> hosts = new ArrayList<>();
+        Instantiator inst = new Instantiator(set, options.engine(), shared, ownership, sink, notes);
+        String stuck = null;
+        try {
+            for (String name : plan.order()) {
+                String missing = missingProvider(plan, name, linked);
+                if (missing != null) {
+                    results.add(new StepResult(name, INSTANTIATE, null, "", "", 0,
+                            "not instantiated: its provider '" + missing + "' failed"));
+                    continue;
+                }
+                Instantiator.Pending p = inst.prepare(set.modules().indexOf(set.module(name)), set.module(name),
+                        parsed.get(name), modules.get(name), linked);
+                hosts.add(p.wasi());
+                WasiHost.Output mark = p.wasi().mark();
+                Watchdog.Outcome<Instance> o = Watchdog.run(name + " " + INSTANTIATE, options.stepTimeoutMillis(),
+                        () -> initialized(p.build().call(), parsed.get(name)));
+                if (o.error() == null && !o.timedOut()) {
+                    linked.put(name, new LinkedModule(name, o.value(), p.wasi()));
+                } else {
+                    results.add(Outcomes.result(name, INSTANTIATE, o, options.stepTimeoutMillis(), p.wasi(), mark, null, null));
+                    if (!o.stopped()) {
+                        stuck = name + " " + INSTANTIATE;
+                        break;
+                    }
+                }
+            }
+            StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(),
+                    new HostSteps(shared, new WriteCheck(Ownership.HOST, ownership, sink, () -> null, () -> -1)));
+            for (Step s : steps) {
+                if (stuck != null) {
+                    results.add(runner.skipped(s, stuck));
+                    continue;
+                }
+                StepRunner.Ran r = runner.run(s);
+                results.add(r.result());
+                if (!r.stopped()) {
+                    stuck = r.result().module() + "." + r.result().export();
+                }
+            }
+        } finally {
+            hosts.forEach(WasiHost::close);
+        }
+        if (sink.dropped() > 0) {
+            notes.add(sink.dropped() + " more violation(s) were not listed (limit " + Violations.LIMIT + ")");
+        }
+        return new RunReport(results, sink.list(), notes);
+    }
+
+    private MemoryLimits limits() {
+        if (set.maxPages() > MemoryLimits.MAX_PAGES) {
+            throw new SetupException("memory maximum " + set.maxPages() + " pages is more than a 32-bit memory has ("
+                    + MemoryLimits.MAX_PAGES + ")");
+        }
+        if (set.initialPages() > Memory.RUNTIME_MAX_PAGES) {
+            throw new SetupException("memory of " + set.initialPages() + " pages is more than Chicory can hold ("
+                    + Memory.RUNTIME_MAX_PAGES + ")");
+        }
+        return new MemoryLimits((int) set.initialPages(), (int) set.maxPages());
+    }
+
+    private static String missingProvider(ImportPlan plan, String name, Map<String, LinkedModule> linked) {
+        for (ImportPlan.Link l : plan.links(name)) {
+            if (!linked.containsKey(l.provider())) {
+                return l.provider();
+            }
+        }
+        return null;
+    }
+
+    /** Runs a reactor's {@code _initialize} (WASI's reactor convention) before anyone calls it. */
+    static Instance initialized(Instance i, ParsedModule pm) {
+        for (Export e : pm.sections.exports) {
+            if (e.kind() == ExternalKind.FUNC && e.name().equals("_initialize")) {
+                i.export("_initialize").apply();
+            }
+        }
+        return i;
+    }
+
+    static ParsedModule parse(RunModule m) {
+        try {
+            return ParsedModule.parse(m.wasm());
+        } catch (RuntimeException e) {
+            throw new SetupException("module '" + m.name() + "': " + e.getMessage());
+        }
+    }
+
+    static WasmModule chicoryParse(RunModule m) {
+        try {
+            return Parser.parse(m.wasm());
+        } catch (RuntimeException e) {
+            throw new SetupException("module '" + m.name() + "': Chicory cannot load it: " + e.getMessage());
+        }
+    }
+}
