@@ -11,6 +11,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Whatever the text, the reader either returns a manifest or throws one-line ManifestExceptions. */
 class ManifestRobustnessTest {
@@ -41,7 +42,7 @@ class ManifestRobustnessTest {
         }
     }
 
-    @Property(tries = 10)
+    @Test
     void theValidManifestStillLoads() {
         assertThat(ManifestReader.parse(VALID, FILE).modules()).hasSize(2);
     }
