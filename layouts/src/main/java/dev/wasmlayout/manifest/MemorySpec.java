@@ -1,0 +1,34 @@
+package dev.wasmlayout.manifest;
+
+import dev.wasmlayout.source.Location;
+import java.util.Objects;
+
+/**
+ * The shared memory: what modules import it as, the budget, and the null guard.
+ *
+ * @param importName "module.name" every linked module imports, e.g. {@code env.memory}
+ * @param max        the budget in bytes, a whole number of 64KiB pages
+ * @param nullGuard  bytes guarded at address 0; 0 when disabled (by {@code null-guard: false} or
+ *                   {@code 0}, or implicitly because a reserve or shared region is fixed at 0)
+ * @param location   where the {@code memory} mapping starts (null when built in code)
+ */
+public record MemorySpec(String importName, long max, long nullGuard, Location location) {
+
+    public static final long PAGE_SIZE = 65536;
+
+    public MemorySpec {
+        Objects.requireNonNull(importName, "importName");
+    }
+
+    public String importModule() {
+        return importName.substring(0, importName.indexOf('.'));
+    }
+
+    public String importField() {
+        return importName.substring(importName.indexOf('.') + 1);
+    }
+
+    public long maxPages() {
+        return max / PAGE_SIZE;
+    }
+}

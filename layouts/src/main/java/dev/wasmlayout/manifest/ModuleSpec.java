@@ -1,0 +1,36 @@
+package dev.wasmlayout.manifest;
+
+import dev.wasmlayout.layout.Strategy;
+import dev.wasmlayout.source.Location;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A module that lives in the shared memory.
+ *
+ * @param wasm     the path as written in the manifest (relative to the manifest's folder)
+ * @param wasmPath {@code wasm} resolved against the manifest's folder
+ * @param stack    stack bytes; empty = as the module was linked
+ * @param heap     heap bytes, 0 = no heap; empty = as linked, else the planner's default
+ * @param imports  wasm import module name -> the manifest module that provides it, in written order
+ * @param optional the set works without it (tracing, debugging); it is still planned and checked
+ * @param strategy how to move it; empty = chosen from what inspection finds
+ */
+public record ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
+                         Map<String, String> imports, boolean optional, Optional<Strategy> strategy,
+                         Location location) {
+
+    public ModuleSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(wasm, "wasm");
+        Objects.requireNonNull(stack, "stack");
+        Objects.requireNonNull(heap, "heap");
+        Objects.requireNonNull(strategy, "strategy");
+        imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.wasmlayout.planner;
+
+import java.util.Objects;
+
+/**
+ * What one linked module needs, as the CLI found by inspecting its wasm file.
+ *
+ * @param module            the module's name in the manifest
+ * @param dataSize          static data extent in bytes, .bss included
+ * @param dataAlign         the largest alignment of its data segments (0 or 1 when it has none)
+ * @param linkedStackSize   the stack it was linked with; used when the manifest gives no stack
+ * @param linkedHeapSize    a bounded heap it was linked with, 0 if unknown; used when the manifest gives no heap
+ * @param linkedMemoryBytes its initial memory as linked, for the footprint comparison
+ * @param strategy          relocate, pic or placed as inspection found; null when it found none
+ *                          (the manifest's {@code strategy} wins when both are given)
+ */
+public record ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize,
+                          long linkedHeapSize, long linkedMemoryBytes, String strategy) {
+
+    public ModuleNeeds {
+        Objects.requireNonNull(module, "module");
+    }
+}
