@@ -7,18 +7,20 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One step of the validator's run: optionally load a file into a region, call an export, check its
- * output and exit code, dump a region. Kept loose on purpose (arguments stay text as written) because
- * only the validator knows the export's signature.
+ * One step of the validator's run, in this order: write text and/or load a file into a region, call
+ * an export, check its output and exit code, dump a region. Kept loose on purpose (arguments stay
+ * text as written) because only the validator knows the export's signature.
  *
- * @param call "module.export", or empty for a step that only loads or dumps
- * @param args the arguments as written, converted by the validator
+ * @param call "module.export", or empty for a step that only writes, loads or dumps
+ * @param args the arguments as written: numbers, or region names that stand for the region's start
+ *             address (the reader has checked that every non-number names a region)
  */
-public record RunStep(Optional<String> call, List<String> args, Optional<String> expectStdout,
-                      OptionalLong expectExit, Optional<RegionFile> load, Optional<RegionFile> dump,
-                      Location location) {
+public record RunStep(Optional<TextWrite> write, Optional<RegionFile> load, Optional<String> call,
+                      List<String> args, Optional<String> expectStdout, OptionalLong expectExit,
+                      Optional<RegionFile> dump, Location location) {
 
     public RunStep {
+        Objects.requireNonNull(write, "write");
         Objects.requireNonNull(call, "call");
         args = List.copyOf(args);
         Objects.requireNonNull(expectStdout, "expectStdout");

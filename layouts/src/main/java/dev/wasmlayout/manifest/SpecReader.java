@@ -134,7 +134,8 @@ final class SpecReader {
         String name = name(fields);
         checks.reserve(name, fields.where("name"));
         Placement placement = placement(fields);
-        return new ReserveSpec(name, placement.at(), placement.size(), placement.align(), fields.location());
+        return new ReserveSpec(name, placement.at(), placement.size(), placement.align(),
+                moduleList(fields, "writers"), fields.location());
     }
 
     private SharedSpec shared(MapNode item, String kind, int number) {
@@ -229,22 +230,40 @@ final class SpecReader {
                     throw fields.wrong(needsCall, "only makes sense with a call");
                 }
             }
-            if (!fields.has("load") && !fields.has("dump")) {
-                throw complaint.at(fields.location(), "run step " + number + " does nothing: give it a call, load or dump");
+            if (!fields.has("write") && !fields.has("load") && !fields.has("dump")) {
+                throw complaint.at(fields.location(),
+                        "run step " + number + " does nothing: give it a write, load, call or dump");
             }
         }
+        Optional<TextWrite> write = textWrite(fields, context);
         List<String> args = new ArrayList<>();
         for (Node arg : fields.list("args")) {
-            if (!(arg instanceof ScalarNode scalar) || scalar.isNull()) {
-                throw fields.wrong("args", arg, "expected a list of values, got " + arg.describe() + " in it");
+            if (!(arg instanceof ScalarNode scalar) || scalar.isNull() || scalar.kind() == ScalarNode.Kind.BOOLEAN) {
+                throw fields.wrong("args", arg, "expected numbers or region names, got " + arg.describe() + " in it");
+            }
+            if (scalar.kind() == ScalarNode.Kind.STRING) { // a region name: the call gets its start address
+                checks.reference("args", context, scalar.text(), scalar.location(), Target.REGION);
             }
             args.add(scalar.text());
         }
         Optional<String> expectStdout = fields.optionalText("expect-stdout");
         OptionalLong expectExit = fields.has("expect-exit")
                 ? OptionalLong.of(fields.integer("expect-exit")) : OptionalLong.empty();
-        return new RunStep(call, args, expectStdout, expectExit,
-                regionFile(fields, "load", number), regionFile(fields, "dump", number), fields.location());
+        return new RunStep(write, regionFile(fields, "load", number), call, args, expectStdout, expectExit,
+                regionFile(fields, "dump", number), fields.location());
+    }
+
+    /** {@code write: <region>} and {@code text: "..."} come as a pair. */
+    private Optional<TextWrite> textWrite(Fields fields, String context) {
+        if (!fields.has("write")) {
+            if (fields.has("text")) {
+                throw fields.wrong("text", "only makes sense with a write");
+            }
+            return Optional.empty();
+        }
+        String region = fields.text("write");
+        checks.reference("write", context, region, fields.where("write"), Target.REGION);
+        return Optional.of(new TextWrite(region, fields.text("text"), fields.where("write")));
     }
 
     private Optional<RegionFile> regionFile(Fields step, String key, int number) {

@@ -394,7 +394,7 @@ class ManifestErrorsTest {
     @Test
     void runStepThatDoesNothing() {
         assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main }\n  - {}\n"))
-                .isEqualTo("6:5: run step 2 does nothing: give it a call, load or dump");
+                .isEqualTo("6:5: run step 2 does nothing: give it a write, load, call or dump");
     }
 
     @Test
@@ -454,5 +454,41 @@ class ManifestErrorsTest {
     void problemsAreReportedTopDown() {
         assertThat(error("memory: { max: 1000 }\nmodules: [ { name: app, wasm: app.wasm, stak: 1 } ]\n"))
                 .startsWith("1:16: max in memory:");
+    }
+
+    @Test
+    void reserveWriterThatIsNoModule() {
+        assertThat(error(MEMORY + "reserve:\n  - { name: io, size: 4KiB, writers: [ap] }\nmodules: [ { name: app, wasm: app.wasm } ]\n"))
+                .isEqualTo("4:39: writers in reserve 'io': 'ap' is not a module (did you mean 'app'?)");
+    }
+
+    @Test
+    void writeIntoAnUnknownRegion() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { write: app.hep, text: hi }\n"))
+                .isEqualTo("5:14: write in run step 1: 'app.hep' is not a region (did you mean 'app.heap'?)");
+    }
+
+    @Test
+    void writeWithoutText() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { write: app.heap }\n"))
+                .isEqualTo("5:5: missing key 'text' in run step 1");
+    }
+
+    @Test
+    void textWithoutWrite() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, text: hi }\n"))
+                .isEqualTo("5:29: text in run step 1: only makes sense with a write");
+    }
+
+    @Test
+    void argThatIsNeitherANumberNorARegion() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, args: [1, app.dat] }\n"))
+                .isEqualTo("5:33: args in run step 1: 'app.dat' is not a region (did you mean 'app.data'?)");
+    }
+
+    @Test
+    void argThatIsABoolean() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, args: [true] }\n"))
+                .isEqualTo("5:30: args in run step 1: expected numbers or region names, got 'true' in it");
     }
 }

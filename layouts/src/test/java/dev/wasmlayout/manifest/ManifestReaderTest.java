@@ -23,7 +23,7 @@ class ManifestReaderTest {
               import: env.memory
               max: 4MiB
             reserve:
-              - { name: host-io, size: 64KiB, align: 4KiB }
+              - { name: host-io, size: 64KiB, align: 4KiB, writers: [consumer] }
               - { name: mmio, at: 0x100000, size: 0x1000 }
             shared:
               - { name: ring, size: 16KiB, align: 64, writers: [producer], readers: [consumer] }
@@ -34,11 +34,12 @@ class ManifestReaderTest {
             run:
               - { call: producer._start }
               - call: consumer.run
-                args: [1, two]
+                args: [1, ring, -4]
                 expect-stdout: "ok\\n"
                 expect-exit: 3
                 load: { file: in.bin, region: ring }
                 dump: { region: consumer.heap, file: out/heap.bin }
+              - { write: host-io, text: hello }
             """;
 
     @Test
@@ -51,8 +52,8 @@ class ManifestReaderTest {
         assertThat(manifest.memory()).isEqualTo(new MemorySpec("env.memory", 4 << 20, 1024, new Location(2, 3)));
         assertThat(manifest.nullGuard()).isTrue();
         assertThat(manifest.reserve()).containsExactly(
-                new ReserveSpec("host-io", OptionalLong.empty(), 65536, 4096, new Location(5, 5)),
-                new ReserveSpec("mmio", OptionalLong.of(0x100000), 0x1000, 16, new Location(6, 5)));
+                new ReserveSpec("host-io", OptionalLong.empty(), 65536, 4096, List.of("consumer"), new Location(5, 5)),
+                new ReserveSpec("mmio", OptionalLong.of(0x100000), 0x1000, 16, List.of(), new Location(6, 5)));
         assertThat(manifest.shared()).containsExactly(new SharedSpec("ring", OptionalLong.empty(), 16384, 64,
                 List.of("producer"), List.of("consumer"), new Location(8, 5)));
         assertThat(manifest.modules()).containsExactly(
@@ -65,13 +66,17 @@ class ManifestReaderTest {
                         OptionalLong.empty(), OptionalLong.empty(), Map.of(), true, Optional.of(Strategy.PIC),
                         new Location(12, 5)));
         assertThat(manifest.run()).containsExactly(
-                new RunStep(Optional.of("producer._start"), List.of(), Optional.empty(), OptionalLong.empty(),
-                        Optional.empty(), Optional.empty(), new Location(14, 5)),
-                new RunStep(Optional.of("consumer.run"), List.of("1", "two"), Optional.of("ok\n"), OptionalLong.of(3),
+                new RunStep(Optional.empty(), Optional.empty(), Optional.of("producer._start"), List.of(), Optional.empty(),
+                        OptionalLong.empty(), Optional.empty(), new Location(14, 5)),
+                new RunStep(Optional.empty(),
                         Optional.of(new RegionFile("ring", "in.bin", dir.resolve("in.bin"), new Location(19, 11))),
+                        Optional.of("consumer.run"), List.of("1", "ring", "-4"), Optional.of("ok\n"), OptionalLong.of(3),
                         Optional.of(new RegionFile("consumer.heap", "out/heap.bin", dir.resolve("out/heap.bin"),
                                 new Location(20, 11))),
-                        new Location(15, 5)));
+                        new Location(15, 5)),
+                new RunStep(Optional.of(new TextWrite("host-io", "hello", new Location(21, 14))), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
+                        new Location(21, 5)));
         assertThat(manifest.run().get(1).callModule()).contains("consumer");
         assertThat(manifest.run().get(1).callExport()).contains("run");
     }

@@ -18,14 +18,15 @@ class ManifestRobustnessTest {
 
     private static final String VALID = """
             memory: { import: env.memory, max: 1MiB, null-guard: 1KiB }
-            reserve: [ { name: io, at: 0x8000, size: 4KiB, align: 4KiB } ]
+            reserve: [ { name: io, at: 0x8000, size: 4KiB, align: 4KiB, writers: [lib] } ]
             shared:
               - { name: ring, size: 16KiB, align: 64, writers: [app], readers: [lib] }
             modules:
               - { name: app, wasm: app.wasm, stack: 16KiB, heap: 64KiB, imports: { m: lib } }
               - { name: lib, wasm: lib.wasm, optional: true, strategy: pic }
             run:
-              - { call: app._start, args: [1], expect-exit: 0, load: { file: in, region: ring } }
+              - { call: app._start, args: [1, io], expect-exit: 0, load: { file: in, region: ring } }
+              - { write: ring, text: "hi", dump: { region: app.heap, file: out } }
             """;
 
     private static final Path FILE = folderWithModules().resolve("wasm-layout.yaml");

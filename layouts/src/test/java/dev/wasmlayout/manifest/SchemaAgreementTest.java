@@ -74,6 +74,7 @@ class SchemaAgreementTest {
                 .isEqualTo(Defaults.MEMORY_IMPORT);
     }
 
+    /** samples/&lt;name&gt;/wasm-layout.yaml and its variants (wasm-layout.pic.yaml, ...) must all load. */
     @TestFactory
     Stream<DynamicTest> everySampleManifestLoads() throws IOException {
         Path samples = Path.of(System.getProperty("wasmlayout.root", "..")).resolve("samples");
@@ -81,10 +82,17 @@ class SchemaAgreementTest {
             return Stream.empty(); // no samples yet
         }
         try (Stream<Path> folders = Files.list(samples)) {
-            return folders.map(folder -> folder.resolve("wasm-layout.yaml")).filter(Files::isRegularFile).sorted()
-                    .map(file -> DynamicTest.dynamicTest(file.getParent().getFileName().toString(),
-                            () -> assertThat(ManifestReader.load(file).modules()).isNotEmpty()))
-                    .toList().stream();
+            List<Path> manifests = new ArrayList<>();
+            for (Path folder : folders.sorted().toList()) {
+                if (Files.isDirectory(folder)) {
+                    try (Stream<Path> files = Files.list(folder)) {
+                        files.filter(f -> f.getFileName().toString().matches("wasm-layout(\\..+)?\\.yaml")).sorted()
+                                .forEach(manifests::add);
+                    }
+                }
+            }
+            return manifests.stream().map(file -> DynamicTest.dynamicTest(samples.relativize(file).toString(),
+                    () -> assertThat(ManifestReader.load(file).modules()).isNotEmpty()));
         }
     }
 }

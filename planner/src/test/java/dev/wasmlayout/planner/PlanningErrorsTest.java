@@ -109,7 +109,7 @@ class PlanningErrorsTest {
     @Test
     void aFixedAddressOffItsAlignmentWhenTheManifestWasBuiltInCode() {
         Manifest manifest = new Manifest(Path.of("m.yaml"), new MemorySpec("env.memory", 65536, 0, null),
-                List.of(new ReserveSpec("io", OptionalLong.of(0x1010), 16, 4096, null)), List.of(),
+                List.of(new ReserveSpec("io", OptionalLong.of(0x1010), 16, 4096, List.of(), null)), List.of(),
                 List.of(module("a")), List.of());
         assertThat(error(manifest, List.of(needs("a", 16, 16))))
                 .isEqualTo("m.yaml: reserve 'io' is fixed at 0x1010, which is not a multiple of its align 4KiB");

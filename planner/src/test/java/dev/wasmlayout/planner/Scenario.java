@@ -42,7 +42,7 @@ record Scenario(Manifest manifest, List<ModuleNeeds> needs) {
                 cursor = at.getAsLong() + size;
             }
             if (random.nextBoolean()) {
-                reserves.add(new ReserveSpec("r" + i, at, size, align, null));
+                reserves.add(new ReserveSpec("r" + i, at, size, align, List.of(), null));
             } else {
                 shared.add(new SharedSpec("s" + i, at, size, align, List.of(), List.of(), null));
             }
