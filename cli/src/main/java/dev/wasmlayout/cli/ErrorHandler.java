@@ -43,8 +43,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof IOException io) {
             return io.getMessage();
         }
-        if (ex instanceof WasmException w) {
-            return w.getMessage();
+        if (ex instanceof WasmException || ex instanceof dev.wasmlayout.linker.LinkException
+                || ex instanceof dev.wasmlayout.manifest.ManifestException
+                || ex instanceof dev.wasmlayout.planner.PlanningException
+                || ex instanceof dev.wasmlayout.layout.LayoutFileException
+                || ex instanceof dev.wasmlayout.patch.PatchException) {
+            return ex.getMessage();
         }
         return null;
     }

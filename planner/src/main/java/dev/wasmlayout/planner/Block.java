@@ -77,7 +77,9 @@ final class Block {
     List<Region> regionsAt(long start) {
         List<Region> regions = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            regions.add(parts.get(i).at(start + offsets[i]));
+            if (!parts.get(i).isMarker()) {
+                regions.add(parts.get(i).at(start + offsets[i]));
+            }
         }
         return regions;
     }

@@ -13,11 +13,18 @@ import java.util.Objects;
  * @param linkedMemoryBytes its initial memory as linked, for the footprint comparison
  * @param strategy          relocate, pic or placed as inspection found; null when it found none
  *                          (the manifest's {@code strategy} wins when both are given)
+ * @param heapEndsOnPage    the module finds its heap's end with memory.size (wasi-libc's malloc does):
+ *                          its heap must end on a 64 KiB page boundary or the tail is out of its reach
  */
 public record ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize,
-                          long linkedHeapSize, long linkedMemoryBytes, String strategy) {
+                          long linkedHeapSize, long linkedMemoryBytes, String strategy, boolean heapEndsOnPage) {
 
     public ModuleNeeds {
         Objects.requireNonNull(module, "module");
+    }
+
+    public ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize, long linkedHeapSize,
+                       long linkedMemoryBytes, String strategy) {
+        this(module, dataSize, dataAlign, linkedStackSize, linkedHeapSize, linkedMemoryBytes, strategy, false);
     }
 }

@@ -15,6 +15,13 @@ import dev.wasmlayout.source.Location;
 record Part(String name, RegionKind kind, String owner, long size, long align, long fixedAt,
             String group, int order, Location where) {
 
+    /** Name suffix of the empty marker that makes a heap end on a page boundary; it is never a region. */
+    static final String PAGE_END_SUFFIX = ".heap-page-end";
+
+    boolean isMarker() {
+        return size == 0 && name.endsWith(PAGE_END_SUFFIX);
+    }
+
     boolean isFixed() {
         return fixedAt >= 0;
     }

@@ -48,7 +48,13 @@ final class Parts {
                 parts.add(modulePart(module, ".stack", RegionKind.STACK, stack, PlanDefaults.GRANULE, parts.size()));
             }
             parts.add(modulePart(module, ".data", RegionKind.DATA, need.dataSize(), dataAlign, parts.size()));
-            if (heap > 0) {
+            if (heap > 0 && need.heapEndsOnPage()) {
+                // malloc finds the heap's end through memory.size, so the heap must end on a page: it is
+                // placed on its own (stack and data fill other gaps), anchored by an empty page-aligned part
+                String group = module.name() + Part.PAGE_END_SUFFIX;
+                parts.add(modulePart(module, ".heap", RegionKind.HEAP, heap, PlanDefaults.GRANULE, parts.size(), group));
+                parts.add(modulePart(module, Part.PAGE_END_SUFFIX, RegionKind.HEAP, 0, PlanDefaults.PAGE, parts.size(), group));
+            } else if (heap > 0) {
                 parts.add(modulePart(module, ".heap", RegionKind.HEAP, heap, PlanDefaults.GRANULE, parts.size()));
             }
         }
@@ -56,7 +62,11 @@ final class Parts {
     }
 
     private static Part modulePart(ModuleSpec module, String suffix, RegionKind kind, long size, long align, int order) {
-        return new Part(module.name() + suffix, kind, module.name(), size, align, -1, module.name(), order,
-                module.location());
+        return modulePart(module, suffix, kind, size, align, order, module.name());
+    }
+
+    private static Part modulePart(ModuleSpec module, String suffix, RegionKind kind, long size, long align, int order,
+                                   String group) {
+        return new Part(module.name() + suffix, kind, module.name(), size, align, -1, group, order, module.location());
     }
 }

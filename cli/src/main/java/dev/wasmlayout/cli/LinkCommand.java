@@ -1,0 +1,54 @@
+package dev.wasmlayout.cli;
+
+import dev.wasmlayout.linker.LinkJob;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = {
+            "Plans (or keeps the lock) and patches every module of a manifest into the shared memory.",
+            "Writes DIR/<module>.wasm, layout.json, wasm-layout.lock and the reports; nothing is written",
+            "when anything fails.",
+            "",
+            "Example:",
+            "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked",
+            "  wasm-layout link samples/shared-lib/wasm-layout.yaml -o out --without trace"
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  linked", "  2  bad input, a module no strategy can move, or no plan fits (one line on stderr)"})
+final class LinkCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MANIFEST", description = "The wasm-layout.yaml to link.")
+    Path manifest;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Output folder.")
+    Path outDir;
+
+    @Option(names = "--locked", description = "Fail instead of moving any region of DIR/wasm-layout.lock.")
+    boolean locked;
+
+    @Option(names = "--without", paramLabel = "MODULE", description = "Leave out an optional module; imports from it become stubs returning zero.")
+    List<String> without = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)));
+        out.print(MemoryMap.render(linked.layout()));
+        for (LinkJob.LinkedModule m : linked.modules()) {
+            out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.wasmlayout.linker;
+
+import dev.wasmlayout.layout.Lock;
+import dev.wasmlayout.layout.LockFile;
+import dev.wasmlayout.manifest.Manifest;
+import dev.wasmlayout.manifest.ManifestReader;
+import dev.wasmlayout.planner.ModuleNeeds;
+import dev.wasmlayout.planner.Plan;
+import dev.wasmlayout.planner.Planner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Manifest + inspected modules + previous lock -> plan. */
+public final class PlanJob {
+    public static final String LOCK_FILE = "wasm-layout.lock";
+
+    private PlanJob() {
+    }
+
+    /** The outcome: the manifest, every module as read, and the plan. */
+    public record Planned(Manifest manifest, List<LoadedModule> modules, Plan plan, Path lockRead) {
+    }
+
+    /**
+     * @param lock   the previous lock to keep addresses from; null = {@code wasm-layout.lock} beside the manifest
+     * @param locked fail instead of moving a locked region
+     */
+    public static Planned plan(Path manifestFile, Path lock, boolean locked) {
+        Manifest manifest = ManifestReader.load(manifestFile);
+        List<LoadedModule> modules = ModuleLoader.load(manifest);
+        List<ModuleNeeds> needs = new ArrayList<>();
+        for (LoadedModule m : modules) {
+            needs.add(Needs.of(m));
+        }
+        Path lockPath = lock != null ? lock : manifest.folder().resolve(LOCK_FILE);
+        Lock previous = LockFile.readIfPresent(lockPath).orElse(null);
+        Plan plan;
+        try {
+            plan = Planner.plan(manifest, needs, previous, locked);
+        } catch (dev.wasmlayout.planner.PlanningException e) {
+            String msg = e.getMessage();
+            throw new LinkException(msg.startsWith(manifestFile.toString()) ? msg : manifestFile + ": " + msg);
+        }
+        return new Planned(manifest, modules, plan, previous == null ? null : lockPath);
+    }
+}
