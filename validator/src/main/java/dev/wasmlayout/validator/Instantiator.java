@@ -19,6 +19,8 @@ import java.util.function.LongSupplier;
 
 /** Builds one instance of the set: its guarded view of the shared memory, WASI, and links to its providers. */
 final class Instantiator {
+    private final Console console;
+
     private final RunSet set;
     private final Engine engine;
     private final Memory shared;
@@ -26,7 +28,9 @@ final class Instantiator {
     private final Violations sink;
     private final List<String> notes;
 
-    Instantiator(RunSet set, Engine engine, Memory shared, Ownership ownership, Violations sink, List<String> notes) {
+    Instantiator(RunSet set, Engine engine, Memory shared, Ownership ownership, Violations sink, List<String> notes,
+                 Console console) {
+        this.console = console;
         this.set = set;
         this.engine = engine;
         this.shared = shared;
@@ -45,7 +49,7 @@ final class Instantiator {
         WriteCheck check = new WriteCheck(m.name(), ownership, sink, locator::locate,
                 stackPointer(self, stackPointerGlobal(m.name(), pm)));
         GuardedMemory view = new GuardedMemory(shared, check, i -> segmentName(pm, i));
-        WasiHost wasi = new WasiHost(m);
+        WasiHost wasi = new WasiHost(m, console);
         ImportValues.Builder imports = ImportValues.builder()
                 .addMemory(new ImportMemory(set.memoryModule(), set.memoryName(), view));
         for (Import i : pm.sections.imports) {

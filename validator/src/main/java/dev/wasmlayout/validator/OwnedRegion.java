@@ -33,7 +33,7 @@ public record OwnedRegion(String name, String kind, String owner, long start, lo
         switch (kind) {
             case DATA: case STACK: case HEAP: return writer.equals(owner);
             case SHARED: return writers.contains(writer);
-            case RESERVED: return writer.equals(Ownership.HOST);
+            case RESERVED: return writer.equals(Ownership.HOST) || writers.contains(writer);
             default: return false;
         }
     }

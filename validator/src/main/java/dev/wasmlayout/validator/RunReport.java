@@ -2,12 +2,20 @@ package dev.wasmlayout.validator;
 
 import java.util.List;
 
-/** Every step's result, every violation, and notes (engine fallbacks, dropped violations). */
-public record RunReport(List<StepResult> steps, List<Violation> violations, List<String> notes) {
+/**
+ * Every step's result, every violation, notes (engine fallbacks, dropped violations) and the console:
+ * what all modules printed to stdout, in the order they printed it.
+ */
+public record RunReport(List<StepResult> steps, List<Violation> violations, List<String> notes, String console) {
     public RunReport {
         steps = List.copyOf(steps);
         violations = List.copyOf(violations);
         notes = List.copyOf(notes);
+        console = console == null ? "" : console;
+    }
+
+    public RunReport(List<StepResult> steps, List<Violation> violations, List<String> notes) {
+        this(steps, violations, notes, "");
     }
 
     /** 0 when every step succeeded and nobody wrote where it must not; 1 otherwise. */

@@ -56,7 +56,8 @@ public final class Validator {
         List<StepResult> results = new ArrayList<>();
         Map<String, LinkedModule> linked = new HashMap<>();
         List<WasiHost> hosts = new ArrayList<>();
-        Instantiator inst = new Instantiator(set, options.engine(), shared, ownership, sink, notes);
+        Console console = new Console();
+        Instantiator inst = new Instantiator(set, options.engine(), shared, ownership, sink, notes, console);
         String stuck = null;
         try {
             for (String name : plan.order()) {
@@ -101,7 +102,7 @@ public final class Validator {
         if (sink.dropped() > 0) {
             notes.add(sink.dropped() + " more violation(s) were not listed (limit " + Violations.LIMIT + ")");
         }
-        return new RunReport(results, sink.list(), notes);
+        return new RunReport(results, sink.list(), notes, console.text());
     }
 
     private MemoryLimits limits() {

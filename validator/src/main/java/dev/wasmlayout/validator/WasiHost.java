@@ -28,12 +28,17 @@ final class WasiHost implements AutoCloseable {
     private final HostFunction[] functions;
 
     WasiHost(RunModule m) {
+        this(m, null);
+    }
+
+    /** With a console, what the module prints also goes to the run's shared transcript. */
+    WasiHost(RunModule m, Console console) {
         List<String> argv = new ArrayList<>();
         argv.add(m.name());
         argv.addAll(m.args());
         WasiOptions.Builder o = WasiOptions.builder()
                 .withStdin(stdin(m))
-                .withStdout(stdout)
+                .withStdout(console == null ? stdout : console.tee(stdout))
                 .withStderr(stderr)
                 .withArguments(argv)
                 .withThrowOnExit0(true); // exit(0) then ends like every other exit

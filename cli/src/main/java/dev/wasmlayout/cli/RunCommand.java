@@ -1,0 +1,64 @@
+package dev.wasmlayout.cli;
+
+import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.validator.Engine;
+import dev.wasmlayout.validator.ValidatorOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {
+            "Runs a linked folder in the bundled Chicory interpreter, in one memory, with the manifest's",
+            "run steps, and reports every write that lands outside the writing module's regions.",
+            "",
+            "Example:",
+            "  wasm-layout link samples/pipeline/wasm-layout.yaml -o out && wasm-layout run out",
+            "  wasm-layout run out --all --engine interpreter",
+            "  wasm-layout run out --differential     # also run each original module alone and compare"
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  clean run", "  1  violations, failed expectations or differences", "  2  bad input"})
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "A folder written by `wasm-layout link`.")
+    Path dir;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "compiler (default) or interpreter.")
+    String engine = "compiler";
+
+    @Option(names = "--all", description = "Collect every violation instead of stopping at the first.")
+    boolean all;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Time limit per step in milliseconds (default ${DEFAULT-VALUE}).")
+    long timeout = ValidatorOptions.DEFAULT_TIMEOUT_MILLIS;
+
+    @Option(names = "--differential", description = "Run each original command module alone and compare stdout and exit code.")
+    boolean differential;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunJob.Outcome outcome = RunJob.run(dir, options(engine, all, timeout, differential));
+        out.print(RunText.render(outcome));
+        out.flush();
+        return outcome.exitStatus();
+    }
+
+    static RunJob.Options options(String engine, boolean all, long timeout, boolean differential) {
+        Engine e;
+        switch (engine) {
+            case "compiler": e = Engine.COMPILER; break;
+            case "interpreter": e = Engine.INTERPRETER; break;
+            default: throw new UserError("--engine " + engine + ": expected compiler or interpreter");
+        }
+        return new RunJob.Options(e, all, timeout, differential);
+    }
+}

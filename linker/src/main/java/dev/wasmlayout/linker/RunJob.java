@@ -1,0 +1,203 @@
+package dev.wasmlayout.linker;
+
+import dev.wasmlayout.layout.Region;
+import dev.wasmlayout.manifest.Manifest;
+import dev.wasmlayout.manifest.ModuleSpec;
+import dev.wasmlayout.manifest.ReserveSpec;
+import dev.wasmlayout.manifest.SharedSpec;
+import dev.wasmlayout.validator.DumpStep;
+import dev.wasmlayout.validator.Engine;
+import dev.wasmlayout.validator.LoadStep;
+import dev.wasmlayout.validator.OwnedRegion;
+import dev.wasmlayout.validator.RunModule;
+import dev.wasmlayout.validator.RunReport;
+import dev.wasmlayout.validator.RunSet;
+import dev.wasmlayout.validator.RunStep;
+import dev.wasmlayout.validator.SetupException;
+import dev.wasmlayout.validator.Standalone;
+import dev.wasmlayout.validator.StandaloneResult;
+import dev.wasmlayout.validator.Step;
+import dev.wasmlayout.validator.StepResult;
+import dev.wasmlayout.validator.Validator;
+import dev.wasmlayout.validator.ValidatorOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs a linked folder in the bundled interpreter with the manifest's run steps. */
+public final class RunJob {
+    private RunJob() {
+    }
+
+    public record Options(Engine engine, boolean collectAll, long stepTimeoutMillis, boolean differential) {
+    }
+
+    /** A step whose original module, run alone, printed or exited differently. */
+    public record Difference(String module, String linkedStdout, String originalStdout, Integer linkedExit,
+                             Integer originalExit) {
+    }
+
+    public record Outcome(RunReport report, List<Difference> differences) {
+        public int exitStatus() {
+            return report.exitStatus() != 0 || !differences.isEmpty() ? 1 : 0;
+        }
+    }
+
+    public static Outcome run(Path dir, Options options) {
+        LinkedSet set = LinkedSet.read(dir);
+        RunSet runSet = runSet(set);
+        RunReport report;
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("wasm-layout-run");
+            report = new Validator(runSet, new ValidatorOptions(options.engine(), options.collectAll(),
+                    options.stepTimeoutMillis())).run(steps(set, scratch));
+        } catch (SetupException e) {
+            throw new LinkException(dir + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new LinkException("cannot create a temporary folder: " + e.getMessage());
+        } finally {
+            deleteQuietly(scratch);
+        }
+        List<Difference> diffs = options.differential() ? differential(set, report, options) : List.of();
+        return new Outcome(report, diffs);
+    }
+
+    static RunSet runSet(LinkedSet set) {
+        Manifest m = set.manifest();
+        List<RunModule> modules = new ArrayList<>();
+        for (ModuleSpec spec : m.modules()) {
+            if (set.without().contains(spec.name())) {
+                continue;
+            }
+            byte[] wasm;
+            try {
+                wasm = Files.readAllBytes(set.module(spec.name()));
+            } catch (IOException e) {
+                throw new LinkException(set.module(spec.name()) + ": cannot read the linked module: " + e.getMessage());
+            }
+            modules.add(new RunModule(spec.name(), wasm, spec.imports(), null, List.of(), Map.of()));
+        }
+        List<OwnedRegion> regions = new ArrayList<>();
+        for (Region r : set.layout().regions()) {
+            regions.add(new OwnedRegion(r.name(), r.kind().name().toLowerCase(Locale.ROOT), r.owner(), r.start(), r.end(),
+                    writers(m, r.name())));
+        }
+        return new RunSet(m.memory().importModule(), m.memory().importField(), set.layout().initialPages(),
+                set.layout().maxPages(), modules, regions);
+    }
+
+    private static Set<String> writers(Manifest m, String region) {
+        Set<String> out = new HashSet<>();
+        for (SharedSpec s : m.shared()) {
+            if (s.name().equals(region)) {
+                out.addAll(s.writers());
+                out.add("host");
+            }
+        }
+        for (ReserveSpec r : m.reserve()) {
+            if (r.name().equals(region)) {
+                out.addAll(r.writers());
+            }
+        }
+        return out;
+    }
+
+    /** The manifest's run steps as validator steps; host text writes become files in {@code scratch}. */
+    static List<Step> steps(LinkedSet set, Path scratch) throws IOException {
+        List<Step> out = new ArrayList<>();
+        Manifest m = set.manifest();
+        if (m.run().isEmpty()) {
+            for (ModuleSpec spec : m.modules()) {
+                if (!set.without().contains(spec.name())) {
+                    out.add(RunStep.start(spec.name()));
+                }
+            }
+            return out;
+        }
+        int texts = 0;
+        for (dev.wasmlayout.manifest.RunStep s : m.run()) {
+            if (s.write().isPresent()) {
+                Region r = region(set, s.write().get().region());
+                Path f = scratch.resolve("text-" + texts++);
+                Files.write(f, s.write().get().text().getBytes(StandardCharsets.UTF_8));
+                out.add(new LoadStep(f, r.start(), r.end() - r.start()));
+            }
+            if (s.load().isPresent()) {
+                Region r = region(set, s.load().get().region());
+                out.add(new LoadStep(s.load().get().path(), r.start(), r.end() - r.start()));
+            }
+            if (s.call().isPresent() && !set.without().contains(s.callModule().orElseThrow())) {
+                long[] args = new long[s.args().size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = argument(set, s.args().get(i));
+                }
+                Integer exit = s.expectExit().isPresent() ? (int) s.expectExit().getAsLong() : null;
+                out.add(new RunStep(s.callModule().orElseThrow(), s.callExport().orElseThrow(), args,
+                        s.expectStdout().orElse(null), exit));
+            }
+            if (s.dump().isPresent()) {
+                Region r = region(set, s.dump().get().region());
+                out.add(new DumpStep(r.start(), r.end() - r.start(), s.dump().get().path()));
+            }
+        }
+        return out;
+    }
+
+    private static long argument(LinkedSet set, String arg) {
+        try {
+            return Long.decode(arg);
+        } catch (NumberFormatException e) {
+            return region(set, arg).start();
+        }
+    }
+
+    private static Region region(LinkedSet set, String name) {
+        for (Region r : set.layout().regions()) {
+            if (r.name().equals(name)) {
+                return r;
+            }
+        }
+        throw new LinkException(set.manifest().file() + ": run step names region '" + name + "', which the layout does not have");
+    }
+
+    private static List<Difference> differential(LinkedSet set, RunReport report, Options options) {
+        List<Difference> out = new ArrayList<>();
+        for (StepResult r : report.steps()) {
+            if (!"_start".equals(r.export())) {
+                continue;
+            }
+            ModuleSpec spec = set.manifest().module(r.module()).orElseThrow();
+            byte[] original;
+            try {
+                original = Files.readAllBytes(spec.wasmPath());
+            } catch (IOException e) {
+                throw new LinkException(spec.wasmPath() + ": cannot read the original module: " + e.getMessage());
+            }
+            StandaloneResult alone = Standalone.run(RunModule.of(spec.name(), original), options.engine(),
+                    options.stepTimeoutMillis());
+            if (!alone.stdout().equals(r.stdout()) || !java.util.Objects.equals(alone.exitCode(), r.exitCode())) {
+                out.add(new Difference(r.module(), r.stdout(), alone.stdout(), r.exitCode(), alone.exitCode()));
+            }
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+}
