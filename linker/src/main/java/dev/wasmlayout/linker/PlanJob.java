@@ -22,6 +22,14 @@ public final class PlanJob {
     public record Planned(Manifest manifest, List<LoadedModule> modules, Plan plan, Path lockRead) {
     }
 
+    private static String reasons(LoadedModule m) {
+        StringBuilder sb = new StringBuilder();
+        for (var s : m.facts().strategies()) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(s.name()).append(": ").append(s.reason());
+        }
+        return sb.toString();
+    }
+
     /**
      * @param lock   the previous lock to keep addresses from; null = {@code wasm-layout.lock} beside the manifest
      * @param locked fail instead of moving a locked region
@@ -31,6 +39,10 @@ public final class PlanJob {
         List<LoadedModule> modules = ModuleLoader.load(manifest);
         List<ModuleNeeds> needs = new ArrayList<>();
         for (LoadedModule m : modules) {
+            if (m.strategy() == null) {
+                throw new LinkException(m.spec().wasmPath() + ": module '" + m.name() + "' cannot be moved: "
+                        + reasons(m));
+            }
             needs.add(Needs.of(m));
         }
         Path lockPath = lock != null ? lock : manifest.folder().resolve(LOCK_FILE);
