@@ -1,6 +1,8 @@
 package dev.wasmlayout.cli;
 
 import dev.wasmlayout.linker.LinkJob;
+import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -20,10 +22,12 @@ import picocli.CommandLine.Spec;
             "",
             "Example:",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked",
+            "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked --validate",
             "  wasm-layout link samples/shared-lib/wasm-layout.yaml -o out --without trace"
         },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  linked", "  2  bad input, a module no strategy can move, or no plan fits (one line on stderr)"})
+        footer = {"  0  linked (and, with --validate, a clean run)", "  1  with --validate: violations or failed steps",
+            "  2  bad input, a module no strategy can move, or no plan fits (one line on stderr)"})
 final class LinkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MANIFEST", description = "The wasm-layout.yaml to link.")
     Path manifest;
@@ -37,6 +41,15 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--without", paramLabel = "MODULE", description = "Leave out an optional module; imports from it become stubs returning zero.")
     List<String> without = List.of();
 
+    @Option(names = "--validate", description = "Then run the set in the bundled interpreter (as `wasm-layout run DIR`).")
+    boolean validate;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "With --validate: compiler (default) or interpreter.")
+    String engine = "compiler";
+
+    @Option(names = "--all", description = "With --validate: collect every violation instead of stopping at the first.")
+    boolean all;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +62,13 @@ final class LinkCommand implements Callable<Integer> {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
         }
         out.flush();
-        return 0;
+        if (!validate) {
+            return 0;
+        }
+        out.println();
+        RunJob.Outcome outcome = RunJob.run(outDir, RunCommand.options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS, false));
+        out.print(RunText.render(outcome));
+        out.flush();
+        return outcome.exitStatus();
     }
 }
