@@ -22,6 +22,8 @@ public final class Patcher {
                 return RelocatePatcher.patch(m, facts, p);
             case "pic":
                 return PicPatcher.patch(m, facts, p);
+            case "placed":
+                return PlacedPatcher.patch(m, facts, p);
             default:
                 throw new PatchException("strategy '" + s + "' is not implemented yet");
         }
