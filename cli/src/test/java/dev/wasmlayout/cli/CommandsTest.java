@@ -1,0 +1,101 @@
+package dev.wasmlayout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: output, JSON contracts and exit codes. */
+class CommandsTest {
+    @TempDir
+    Path tmp;
+
+    static Path samples() {
+        String p = System.getProperty("wasmlayout.root");
+        return (p != null ? Paths.get(p) : Paths.get("").toAbsolutePath().getParent()).resolve("samples");
+    }
+
+    @Test
+    void inspectJsonHasTheDocumentedKeys() throws Exception {
+        CliRun r = CliRun.of("inspect", "--json", samples().resolve("footprint/build/sieve.wasm").toString());
+        assertThat(r.exit()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.fieldNames()).toIterable().contains("memory", "data", "stack", "heap", "relocations", "pic", "strategies");
+        assertThat(n.at("/data/start").asLong()).isEqualTo(32768);
+        assertThat(n.at("/stack/stackFirst").asBoolean()).isTrue();
+        assertThat(n.at("/heap/heapBase").asLong()).isEqualTo(67136);
+        assertThat(n.at("/relocations/trusted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void inspectSaysStaleForAModuleRelinkedThroughWasmOpt() {
+        CliRun r = CliRun.of("inspect", samples().resolve("footprint/build/checksum.stale.wasm").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("relocations stale: ").contains("keep wasm-opt off PATH");
+        assertThat(r.out()).containsPattern("relocate +no +stale");
+    }
+
+    @Test
+    void planJsonIsTheMachineContract() throws Exception {
+        CliRun r = CliRun.of("plan", "--json", samples().resolve("pipeline/wasm-layout.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.get("memory").fieldNames()).toIterable().contains("import", "pageSize", "initialPages", "maxPages");
+        assertThat(n.at("/memory/import").asText()).isEqualTo("env.memory");
+        assertThat(n.at("/memory/pageSize").asInt()).isEqualTo(65536);
+        for (JsonNode region : n.get("regions")) {
+            assertThat(region.fieldNames()).toIterable().contains("name", "kind", "owner", "start", "end");
+            assertThat(region.get("kind").asText()).isIn("data", "stack", "heap", "shared", "reserved", "guard");
+        }
+        assertThat(n.get("modules")).extracting(m -> m.get("name").asText() + ":" + m.get("strategy").asText())
+                .containsExactly("producer:relocate", "consumer:relocate");
+    }
+
+    @Test
+    void planIsDeterministic() {
+        String a = CliRun.of("plan", "--json", samples().resolve("footprint/wasm-layout.yaml").toString()).out();
+        String b = CliRun.of("plan", "--json", samples().resolve("footprint/wasm-layout.yaml").toString()).out();
+        assertThat(a).isEqualTo(b).isNotEmpty();
+    }
+
+    @Test
+    void badManifestIsOneLineAndExitTwo() throws Exception {
+        Path m = tmp.resolve("wasm-layout.yaml");
+        Files.writeString(m, "memory: { max: 1MiB }\nmodules:\n  - { name: a, wasm: a.wasm, stak: 1KiB }\n");
+        CliRun r = CliRun.of("plan", m.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("wasm-layout: " + m + ":3:").contains("unknown key 'stak'").contains("did you mean 'stack'?");
+    }
+
+    @Test
+    void linkThenRunAndVerify() {
+        Path out = tmp.resolve("out");
+        CliRun link = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.yaml").toString(), "-o", out.toString(), "--validate");
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(link.out()).contains("linked transform (relocate)").contains("OK: 8 steps, 0 failed, 0 violations");
+        assertThat(out.resolve("transform.wasm")).exists();
+        assertThat(out.resolve("layout.json")).exists();
+        assertThat(out.resolve("wasm-layout.lock")).exists();
+        CliRun verify = CliRun.of("verify", out.toString());
+        assertThat(verify.exit()).isZero();
+        CliRun run = CliRun.of("run", out.toString(), "--engine", "interpreter");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("transform calls=4");
+    }
+
+    @Test
+    void staleLinkIsRefusedWithExitTwo() {
+        CliRun r = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.stale.yaml").toString(), "-o",
+                tmp.resolve("x").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).contains("transform.stale.wasm: module 'transform' cannot be moved: relocate: stale:");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+}
