@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
             "",
             "Start with:  wasm-layout inspect build/app.wasm"
         },
-        subcommands = {InspectCommand.class, PlanCommand.class, LinkCommand.class, RunCommand.class, VerifyCommand.class, FlagsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, PlanCommand.class, LinkCommand.class, RunCommand.class, VerifyCommand.class, ReportCommand.class, FlagsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a check failed", "  2  bad input (malformed wasm, wrong manifest, impossible plan)"})
 public final class Main {

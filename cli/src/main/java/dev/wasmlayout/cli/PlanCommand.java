@@ -53,9 +53,7 @@ final class PlanCommand implements Callable<Integer> {
         if (json) {
             out.print(LayoutJson.write(layout));
         } else {
-            out.print(MemoryMap.render(layout));
-            var fp = layout.footprint();
-            out.printf("footprint: %d pages shared, %d pages as separate memories%n", fp.pages(), fp.separatePages());
+            out.print(dev.wasmlayout.layout.report.Reports.render(layout, dev.wasmlayout.layout.report.ReportFormat.TEXT));
             for (Move m : planned.plan().moves()) {
                 out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
             }
