@@ -45,9 +45,17 @@ class SamplesEndToEndTest {
 
     @ParameterizedTest(name = "{0} without {1}")
     @MethodSource("cases")
-    void linksAndRunsWithItsExpectedOutput(String manifest, Set<String> without, String expected) throws IOException {
+    void linksAndRunsWithItsExpectedOutput(String manifest, Set<String> without, String expected) throws IOException, InterruptedException {
         Path out = tmp.resolve("out");
-        LinkJob.link(new LinkJob.Request(root().resolve(manifest), out, false, without));
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(root().resolve(manifest), out, false, without));
+        if (Files.isExecutable(Path.of("/usr/bin/wasm-validate"))) {
+            for (LinkJob.LinkedModule m : linked.modules()) {
+                Process p = new ProcessBuilder("/usr/bin/wasm-validate", out.resolve(m.name() + ".wasm").toString())
+                        .redirectErrorStream(true).start();
+                String msg = new String(p.getInputStream().readAllBytes());
+                assertThat(p.waitFor() == 0).as(m.name() + " passes wasm-validate: " + msg).isTrue();
+            }
+        }
         for (Engine engine : Engine.values()) {
             RunJob.Outcome o = RunJob.run(out, new RunJob.Options(engine, true, 20_000, false));
             assertThat(o.report().violations()).as(engine + " violations").isEmpty();
