@@ -1,7 +1,5 @@
 package dev.wasmlayout.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.linker.FlagsJob;
 import dev.wasmlayout.linker.PlanJob;
@@ -64,7 +62,7 @@ final class FlagsCommand implements Callable<Integer> {
         if (json) {
             Map<String, List<String>> map = new LinkedHashMap<>();
             all.stream().filter(f -> f.impossible() == null).forEach(f -> map.put(f.module(), f.flags()));
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(map));
+            out.print(Json.write(map));
         } else {
             for (FlagsJob.ModuleFlags f : all) {
                 if (f.impossible() != null) {

@@ -1,7 +1,5 @@
 package dev.wasmlayout.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import java.io.PrintWriter;
@@ -43,8 +41,7 @@ final class InspectCommand implements Callable<Integer> {
             all.add(Inputs.wasm(f, b -> Inspector.inspect(f.toString(), b)));
         }
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(all.size() == 1 ? all.get(0) : all));
+            out.print(Json.write(all.size() == 1 ? all.get(0) : all));
         } else {
             for (int i = 0; i < all.size(); i++) {
                 if (i > 0) {

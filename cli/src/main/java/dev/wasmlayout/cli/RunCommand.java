@@ -40,14 +40,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--differential", description = "Run each original command module alone and compare stdout and exit code.")
     boolean differential;
 
+    @Option(names = "--json", description = "Print the run (steps, violations, console, differences) as JSON.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RunJob.Outcome outcome = RunJob.run(dir, options(engine, all, timeout, differential));
-        out.print(RunText.render(outcome));
+        out.print(json ? Json.write(outcome) : RunText.render(outcome));
         out.flush();
         return outcome.exitStatus();
     }

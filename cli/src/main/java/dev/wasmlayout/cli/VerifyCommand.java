@@ -25,15 +25,22 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A folder written by `wasm-layout link`.")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--json", description = "Print {\"ok\": bool, \"problems\": [...]} as JSON.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = VerifyJob.verify(dir);
-        problems.forEach(out::println);
-        out.println(problems.isEmpty() ? "OK: " + dir + " is consistent with its layout" : "FAILED: " + problems.size() + " problems");
+        if (json) {
+            out.print(Json.write(java.util.Map.of("ok", problems.isEmpty(), "problems", problems)));
+        } else {
+            problems.forEach(out::println);
+            out.println(problems.isEmpty() ? "OK: " + dir + " is consistent with its layout" : "FAILED: " + problems.size() + " problems");
+        }
         out.flush();
         return problems.isEmpty() ? 0 : 1;
     }
