@@ -1,5 +1,6 @@
 package dev.wasmlayout.inspect;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts.DataFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.HeapFacts;
@@ -198,7 +199,7 @@ public final class Inspector {
         if (sp < 0) {
             // wasm-ld always makes the stack pointer its first defined global
             for (Global g : s.globals) {
-                if (g.type().mutable() && g.type().valueType() == ValueTypes.I32 && g.init().value().isPresent()) {
+                if (g.type().mutable() && g.type().valueType() == ValueType.I32 && g.init().value().isPresent()) {
                     sp = g.index();
                     source = "first mutable i32 global (no symbols)";
                     break;

@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
@@ -67,7 +68,7 @@ final class GlobalBinding {
     }
 
     private OptionalLong valueFor(Import i, Placement p) {
-        if (i.global().valueType() != ValueTypes.I32) {
+        if (i.global().valueType() != ValueType.I32) {
             return OptionalLong.empty();
         }
         if (i.module().equals("env")) {

@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
@@ -33,8 +34,8 @@ final class HeapConfinement {
         }
         long pages = p.heapEnd() / PAGE;
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
-        extraGlobals.add(new ByteWriter().u8(ValueTypes.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
-        FuncType i32ToI32 = new FuncType(new int[] {ValueTypes.I32}, new int[] {ValueTypes.I32});
+        extraGlobals.add(new ByteWriter().u8(ValueType.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
+        FuncType i32ToI32 = new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32});
         int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages));
         TreeSet<Integer> functions = new TreeSet<>();
         for (ModuleFacts.GrowSite s : f.memoryGrowth()) {

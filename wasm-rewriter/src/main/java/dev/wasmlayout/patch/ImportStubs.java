@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
@@ -108,11 +109,11 @@ public final class ImportStubs {
         ByteWriter w = new ByteWriter().u32(0);
         for (int r : t.results()) {
             switch (r) {
-                case ValueTypes.I32: w.u8(0x41).u8(0); break;
-                case ValueTypes.I64: w.u8(0x42).u8(0); break;
-                case ValueTypes.F32: w.u8(0x43).u32le(0); break;
-                case ValueTypes.F64: w.u8(0x44).u64le(0); break;
-                case ValueTypes.V128: w.u8(0xfd).u8(0x0c).bytes(new byte[16]); break;
+                case ValueType.I32: w.u8(0x41).u8(0); break;
+                case ValueType.I64: w.u8(0x42).u8(0); break;
+                case ValueType.F32: w.u8(0x43).u32le(0); break;
+                case ValueType.F64: w.u8(0x44).u64le(0); break;
+                case ValueType.V128: w.u8(0xfd).u8(0x0c).bytes(new byte[16]); break;
                 default: w.u8(0xd0).u8(r); break;
             }
         }

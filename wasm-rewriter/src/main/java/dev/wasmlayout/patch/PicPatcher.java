@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
@@ -92,7 +93,7 @@ public final class PicPatcher {
             Encoders.globalType(w, g.type());
             OptionalLong v = binding.evaluate(m.bytes(), g.init());
             boolean exported = isExported(m, g.index());
-            if (exported && !g.type().mutable() && g.type().valueType() == ValueTypes.I32 && v.isPresent()) {
+            if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
                 // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
                 long address = v.getAsLong() + p.dataStart();
                 w.bytes(Encoders.i32ConstExpr(address));
@@ -110,7 +111,7 @@ public final class PicPatcher {
     }
 
     private static byte[] constExpr(int type, long v) {
-        return type == ValueTypes.I64 ? ConstExpr.i64(v).toBytes() : Encoders.i32ConstExpr(v);
+        return type == ValueType.I64 ? ConstExpr.i64(v).toBytes() : Encoders.i32ConstExpr(v);
     }
 
     private static boolean usesGlobals(ParsedModule m, InitExpr e) {

@@ -1,5 +1,6 @@
 package dev.wasmlayout.wasm.sections;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import java.util.Arrays;
 
 /** A function signature; parameter and result types are value type bytes. */
@@ -18,11 +19,11 @@ public record FuncType(int[] params, int[] results) {
     public String toString() {
         StringBuilder sb = new StringBuilder("(");
         for (int i = 0; i < params.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(ValueTypes.name(params[i]));
+            sb.append(i == 0 ? "" : ", ").append(ValueType.name(params[i]));
         }
         sb.append(") -> (");
         for (int i = 0; i < results.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(ValueTypes.name(results[i]));
+            sb.append(i == 0 ? "" : ", ").append(ValueType.name(results[i]));
         }
         return sb.append(')').toString();
     }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.wasm.corpus;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import static dev.wasmlayout.wasm.code.ValueType.EXTERNREF;
 import static dev.wasmlayout.wasm.code.ValueType.F32;
 import static dev.wasmlayout.wasm.code.ValueType.F64;

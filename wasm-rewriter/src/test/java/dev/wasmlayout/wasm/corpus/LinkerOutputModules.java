@@ -1,5 +1,6 @@
 package dev.wasmlayout.wasm.corpus;
 
+import dev.wasmlayout.wasm.code.ValueType;
 import static dev.wasmlayout.wasm.code.ValueType.FUNCREF;
 import static dev.wasmlayout.wasm.code.ValueType.I32;
 import static dev.wasmlayout.wasm.corpus.CorpusGenerator.bytes;
