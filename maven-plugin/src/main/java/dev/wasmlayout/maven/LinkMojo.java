@@ -1,0 +1,120 @@
+package dev.wasmlayout.maven;
+
+import dev.wasmlayout.linker.LinkJob;
+import dev.wasmlayout.linker.PlanJob;
+import dev.wasmlayout.manifest.Manifest;
+import dev.wasmlayout.manifest.ModuleSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Plans one memory for the manifest's modules (keeping the addresses of the previous lock) and writes
+ * the patched modules, {@code layout.json}, {@code wasm-layout.lock} and {@code link.json} into
+ * {@code outputDirectory}. Nothing is written when anything fails. When the manifest, the modules,
+ * the locks and the parameters are those of the last successful link and its outputs are all there,
+ * the link is skipped.
+ */
+@Mojo(name = "link", defaultPhase = LifecyclePhase.PROCESS_RESOURCES, threadSafe = true)
+public class LinkMojo extends AbstractWasmLayoutMojo {
+    static final String STAMP = "link.sha256";
+
+    /** The wasm-layout.yaml to link; module paths in it are relative to its folder. */
+    @Parameter(property = "wasmLayout.manifest", defaultValue = "${project.basedir}/src/main/wasm/wasm-layout.yaml")
+    File manifest;
+
+    /** Fail instead of moving any region recorded in the lock. */
+    @Parameter(property = "wasmLayout.locked", defaultValue = "false")
+    boolean locked;
+
+    /** Optional modules to leave out; imports from them become stubs returning zero. */
+    @Parameter(property = "wasmLayout.without")
+    List<String> without;
+
+    @Override
+    File manifestParameter() {
+        return manifest;
+    }
+
+    @Override
+    String goal() {
+        return "link";
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
+        Manifest m = readManifest();
+        Set<String> leftOut = leftOut(m);
+        Path out = outputDir();
+        Path stampFile = stamp(STAMP);
+        Optional<Stamp> last = Stamp.read(stampFile);
+        if (last.isPresent() && last.get().sameInputs(fingerprint(m, out, leftOut)) && last.get().filesPresent(out)) {
+            getLog().info("wasm-layout: inputs unchanged, skipping link (" + display(out) + " is up to date)");
+            return;
+        }
+        try {
+            Stamp.delete(stampFile);
+        } catch (IOException e) {
+            throw ioError("cannot delete " + stampFile, e);
+        }
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut));
+        for (LinkJob.LinkedModule lm : linked.modules()) {
+            getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
+        }
+        getLog().info(String.format("wasm-layout: one memory of %d..%d pages, %d regions; layout in %s",
+                linked.layout().initialPages(), linked.layout().maxPages(), linked.layout().regions().size(),
+                display(out.resolve(LinkJob.LAYOUT_JSON))));
+        // fingerprinted after the link: the lock it wrote is an input of the next one
+        new Stamp(fingerprint(m, out, leftOut), new ArrayList<>(linked.files().keySet())).write(stampFile);
+    }
+
+    /** {@code <without>} checked against the manifest, so a mistake names the POM element. */
+    Set<String> leftOut(Manifest m) throws MojoFailureException {
+        Set<String> out = new TreeSet<>();
+        if (without == null) {
+            return out;
+        }
+        for (String name : without) {
+            String n = name == null ? "" : name.trim();
+            if (n.isEmpty()) {
+                throw configError("without", "has an empty entry");
+            }
+            ModuleSpec spec = m.module(n).orElseThrow(() -> configError("without",
+                    n + ": " + display(m.file()) + " has no module '" + n + "'"));
+            if (!spec.optional()) {
+                throw configError("without", n + ": module '" + n + "' (" + display(m.file()) + ":" + spec.location()
+                        + ") is not optional; add 'optional: true' to leave it out");
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    private String fingerprint(Manifest m, Path out, Set<String> leftOut) throws MojoExecutionException {
+        try {
+            Fingerprint f = new Fingerprint(goal(), pluginVersion())
+                    .value("outputDirectory", out.toAbsolutePath().normalize())
+                    .value("locked", locked)
+                    .values("without", leftOut)
+                    .file("manifest", m.file())
+                    .file("lock", m.folder().resolve(PlanJob.LOCK_FILE))
+                    .file("outputLock", out.resolve(PlanJob.LOCK_FILE));
+            for (ModuleSpec spec : m.modules()) {
+                f.file("module " + spec.name(), spec.wasmPath());
+            }
+            return f.hex();
+        } catch (IOException e) {
+            throw ioError("cannot read the inputs of " + display(m.file()), e);
+        }
+    }
+}
