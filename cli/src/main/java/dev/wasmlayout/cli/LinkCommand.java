@@ -56,7 +56,8 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)));
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)),
+                Progress.toTerminal());
         out.print(dev.wasmlayout.layout.report.Reports.render(linked.layout(), dev.wasmlayout.layout.report.ReportFormat.TEXT));
         for (LinkJob.LinkedModule m : linked.modules()) {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));

@@ -51,6 +51,12 @@ public final class LinkJob {
 
     /** Plans and patches without writing anything. */
     public static Linked prepare(Request req) {
+        return prepare(req, message -> { });
+    }
+
+    /** As {@link #prepare(Request)}, telling {@code progress} what it is doing (for a terminal). */
+    public static Linked prepare(Request req, java.util.function.Consumer<String> progress) {
+        progress.accept("planning " + req.manifest());
         Path lock = Files.exists(req.outDir().resolve(LockFile.FILE_NAME)) ? req.outDir().resolve(LockFile.FILE_NAME) : null;
         PlanJob.Planned planned = PlanJob.plan(req.manifest(), lock, req.locked());
         Manifest manifest = planned.manifest();
@@ -63,6 +69,7 @@ public final class LinkJob {
                 continue;
             }
             String file = m.spec().wasmPath().toString();
+            progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
             Placement p = Placements.of(manifest, layout, m.spec());
             try {
                 PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
@@ -87,7 +94,12 @@ public final class LinkJob {
 
     /** Plans, patches and writes every output into {@code req.outDir()}. */
     public static Linked link(Request req) {
-        Linked linked = prepare(req);
+        return link(req, message -> { });
+    }
+
+    public static Linked link(Request req, java.util.function.Consumer<String> progress) {
+        Linked linked = prepare(req, progress);
+        progress.accept("writing " + linked.files().size() + " files to " + req.outDir());
         try {
             Files.createDirectories(req.outDir());
         } catch (IOException e) {
