@@ -34,7 +34,8 @@ final class FactsText {
                     s.name() == null ? "" : s.name(), s.active() ? hex(s.address()) : "passive", s.size(), s.alignment(), ""));
         }
         var st = f.stack();
-        line(sb, "stack", st.pointerGlobal() < 0 ? "no __stack_pointer"
+        line(sb, "stack", st.pointerGlobal() < 0 ? "no __stack_pointer (the module uses no stack in memory)"
+                : st.pointerImported() ? "__stack_pointer is imported (global " + st.pointerGlobal() + "): the loader places the stack"
                 : hex(st.low()) + ".." + hex(st.high()) + " (" + st.size() + " bytes, " + (st.stackFirst() ? "stack first" : "after data")
                         + "); __stack_pointer = global " + st.pointerGlobal()
                         + (st.pointerImported() ? " (imported)" : ", initial " + hex(st.initialPointer())));
