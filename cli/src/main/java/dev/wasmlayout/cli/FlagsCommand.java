@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "flags", mixinStandardHelpOptions = true,
+        header = "Print the wasm-ld flags that rebuild each module at its planned place.",
         description = {
             "Prints, per module, the wasm-ld flags that build it at its planned place, for toolchains that",
             "rebuild instead of patching (the placed strategy). The data goes at --global-base; the stack",

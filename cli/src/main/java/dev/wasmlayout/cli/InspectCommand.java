@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
+        header = "Show what a linked module holds and which patch strategies apply.",
         description = {
             "Shows what wasm-layout reads from a linked module: memory, static data, stack, heap symbols,",
             "relocations (and whether they can be trusted), PIC imports, memory.grow sites, and which",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "link", mixinStandardHelpOptions = true,
+        header = "Patch every module of a manifest into the shared memory (and --validate it).",
         description = {
             "Plans (or keeps the lock) and patches every module of a manifest into the shared memory.",
             "Writes DIR/<module>.wasm, layout.json, wasm-layout.lock and the reports; nothing is written",

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = {
             "Plans one WebAssembly linear memory for several modules and links them into it.",
             "",
-            "Start with:  wasm-layout inspect build/app.wasm"
+            "Start with:",
+            "  wasm-layout link samples/pipeline/wasm-layout.yaml -o out/pipeline --validate",
+            "  wasm-layout <command> --help    (each explains itself with an example)"
         },
         subcommands = {InspectCommand.class, PlanCommand.class, LinkCommand.class, RunCommand.class, VerifyCommand.class, ReportCommand.class, FlagsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
@@ -29,6 +31,7 @@ public final class Main {
     /** Runs with the given streams, so tests can read what a user would see. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(110); // the descriptions are written for a wide terminal
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
+        header = "Plan the shared memory of a manifest and print the memory map.",
         description = {
             "Plans the shared memory for the modules of a manifest and prints the memory map.",
             "A wasm-layout.lock beside the manifest keeps every region where it was when it still fits;",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
+        header = "Render a layout as text, Markdown, HTML (SVG map), JSON or a C header.",
         description = {
             "Renders a layout (layout.json, or a folder written by `link`) as a memory map: text, Markdown,",
             "HTML with the memory drawn to scale as SVG (hover a region for its addresses), JSON, or a C",

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run a linked folder in the bundled interpreter and catch stray writes.",
         description = {
             "Runs a linked folder in the bundled Chicory interpreter, in one memory, with the manifest's",
             "run steps, and reports every write that lands outside the writing module's regions.",

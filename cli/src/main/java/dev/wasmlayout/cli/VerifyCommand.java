@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
+        header = "Check a linked folder against its layout without running it.",
         description = {
             "Checks a linked folder against its layout without running it: no region overlaps, data segments",
             "inside their owner's data region, stack pointers at the top of their stacks, every module",
