@@ -2,28 +2,53 @@ package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.WasmModule;
-import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.ModuleSections;
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /** Decodes every function body, so an unknown opcode or a truncated body is reported on read. */
 final class CodeValidator {
     private CodeValidator() {
     }
 
-    static void check(WasmModule module, ModuleSections sections) {
-        forEachInstruction(module, sections, (body, insn) -> { });
+    /** Sees one instruction: the body it is in, its opcode and the file offset of its first byte. */
+    interface OpcodeVisitor {
+        void visit(FunctionBody body, Opcode opcode, int offset);
     }
 
-    /** Visits every instruction of every body in file order. */
-    static void forEachInstruction(WasmModule module, ModuleSections sections, BiConsumer<FunctionBody, Instruction> visitor) {
+    /** A memory.grow or memory.size: the function index, the opcode and its file offset. */
+    record GrowOp(int function, Opcode opcode, int offset) {
+    }
+
+    /**
+     * Checks every body and returns where memory.grow and memory.size occur, so inspection does not
+     * have to decode the code a second time to find them.
+     */
+    static List<GrowOp> check(WasmModule module, ModuleSections sections) {
+        List<GrowOp> grow = new ArrayList<>();
+        forEachOpcode(module, sections, (body, op, offset) -> {
+            if (op == Opcode.MEMORY_GROW || op == Opcode.MEMORY_SIZE) {
+                grow.add(new GrowOp(body.index(), op, offset));
+            }
+        });
+        return Collections.unmodifiableList(grow);
+    }
+
+    /**
+     * Visits every instruction of every body in file order, with the reader's checks but without
+     * building the instructions: this runs over all the code of the module on every parse.
+     */
+    static void forEachOpcode(WasmModule module, ModuleSections sections, OpcodeVisitor visitor) {
         for (FunctionBody b : sections.bodies) {
             ByteReader r = new ByteReader(module.bytes(), b.codeStart(), b.end(), "code");
             InstructionReader insns = InstructionReader.forFunctionBody(r);
             while (insns.hasNext()) {
-                visitor.accept(b, insns.next());
+                int at = r.pos();
+                visitor.visit(b, insns.skip(), at);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
-import dev.wasmlayout.wasm.code.Opcode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,11 +11,9 @@ final class MemoryGrowthScanner {
 
     static List<GrowSite> scan(ParsedModule m) {
         List<GrowSite> out = new ArrayList<>();
-        CodeValidator.forEachInstruction(m.module, m.sections, (body, insn) -> {
-            if (insn.opcode() == Opcode.MEMORY_GROW || insn.opcode() == Opcode.MEMORY_SIZE) {
-                out.add(new GrowSite(insn.opcode().mnemonic(), body.index(), m.functionName(body.index()), insn.offset()));
-            }
-        });
+        for (CodeValidator.GrowOp g : m.growOps) { // found by the parse's pass over the code
+            out.add(new GrowSite(g.opcode().mnemonic(), g.function(), m.functionName(g.function()), g.offset()));
+        }
         return out;
     }
 }

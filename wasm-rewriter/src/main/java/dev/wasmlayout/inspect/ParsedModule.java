@@ -27,6 +27,8 @@ public final class ParsedModule {
     public final Dylink0Section dylink;
     public final ProducersSection producers;
     public final TargetFeaturesSection targetFeatures;
+    /** Every memory.grow and memory.size, found while the code was checked. */
+    final List<CodeValidator.GrowOp> growOps;
 
     private ParsedModule(WasmModule module) {
         this.module = module;
@@ -42,7 +44,7 @@ public final class ParsedModule {
         this.dylink = module.custom(Dylink0Section.NAME).map(s -> Dylink0Section.read(b, s)).orElse(null);
         this.producers = module.custom(ProducersSection.NAME).map(s -> ProducersSection.read(b, s)).orElse(null);
         this.targetFeatures = module.custom(TargetFeaturesSection.NAME).map(s -> TargetFeaturesSection.read(b, s)).orElse(null);
-        CodeValidator.check(module, sections);
+        this.growOps = CodeValidator.check(module, sections);
     }
 
     public static ParsedModule parse(byte[] bytes) {

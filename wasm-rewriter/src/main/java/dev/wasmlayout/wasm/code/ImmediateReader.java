@@ -8,25 +8,45 @@ final class ImmediateReader {
     }
 
     static Instruction read(Opcode op, int start, ByteReader in) {
-        long[] ints = Instruction.NO_INTS;
+        return decode(op, start, in, null);
+    }
+
+    /**
+     * Reads past the immediates with exactly the checks {@link #read} makes, without building the
+     * instruction: {@code scratch} (at least 5 longs) takes the integers of the common kinds.
+     */
+    static void skip(Opcode op, ByteReader in, long[] scratch) {
+        decode(op, -1, in, scratch);
+    }
+
+    /** Builds the instruction when {@code scratch} is null, else only reads and checks. */
+    private static Instruction decode(Opcode op, int start, ByteReader in, long[] scratch) {
+        ImmediateKind kind = op.immediate();
+        boolean keep = scratch == null;
+        long[] ints = kind.intCount() == 0 ? Instruction.NO_INTS : keep ? new long[kind.intCount()] : scratch;
         byte[] bytes = null;
         int[] targets = null;
-        switch (op.immediate()) {
+        switch (kind) {
             case NONE:
                 break;
             case ZERO_BYTE:
                 zeroByte(op, in);
                 break;
             case BLOCK_TYPE:
-                ints = new long[] {blockType(in)};
+                ints[0] = blockType(in);
                 break;
             case LABEL_VECTOR: {
                 int n = in.checkCount(in.u32(), 1, "br_table target");
-                targets = new int[n];
-                for (int i = 0; i < n; i++) {
-                    targets[i] = (int) in.u32();
+                if (keep) {
+                    targets = new int[n];
                 }
-                ints = new long[] {in.u32()};
+                for (int i = 0; i < n; i++) {
+                    int t = (int) in.u32();
+                    if (keep) {
+                        targets[i] = t;
+                    }
+                }
+                ints[0] = in.u32();
                 break;
             }
             case LABEL:
@@ -37,37 +57,36 @@ final class ImmediateReader {
             case MEMORY:
             case DATA:
             case ELEM:
-                ints = new long[] {in.u32()};
+                ints[0] = in.u32();
                 break;
             case TYPE_AND_TABLE:
             case DATA_AND_MEMORY:
             case MEMORY_PAIR:
             case ELEM_AND_TABLE:
             case TABLE_PAIR:
-                ints = new long[] {in.u32(), in.u32()};
+                ints[0] = in.u32();
+                ints[1] = in.u32();
                 break;
             case MEMARG:
-                ints = new long[4];
                 memarg(in, ints);
                 break;
             case MEMARG_LANE:
-                ints = new long[5];
                 memarg(in, ints);
                 ints[4] = in.u8();
                 break;
             case I32:
-                ints = new long[] {in.s32()};
+                ints[0] = in.s32();
                 break;
             case I64:
-                ints = new long[] {in.s64()};
+                ints[0] = in.s64();
                 break;
             case F32:
                 in.require(4, "f32 constant");
-                ints = new long[] {in.u32le() & 0xffffffffL};
+                ints[0] = in.u32le() & 0xffffffffL;
                 break;
             case F64:
                 in.require(8, "f64 constant");
-                ints = new long[] {in.u64le()};
+                ints[0] = in.u64le();
                 break;
             case V128:
                 bytes = in.bytes(16, "v128 constant");
@@ -76,18 +95,18 @@ final class ImmediateReader {
                 bytes = in.bytes(16, "shuffle lanes");
                 break;
             case LANE:
-                ints = new long[] {in.u8()};
+                ints[0] = in.u8();
                 break;
             case SELECT_TYPES:
                 bytes = selectTypes(in);
                 break;
             case HEAP_TYPE:
-                ints = new long[] {heapType(in)};
+                ints[0] = heapType(in);
                 break;
             default:
-                throw new AssertionError(op.immediate());
+                throw new AssertionError(kind);
         }
-        return new Instruction(start, op, ints, bytes, targets);
+        return keep ? new Instruction(start, op, ints, bytes, targets) : null;
     }
 
     /** memarg flags: bits 0-5 the alignment exponent, bit 6 "a memory index follows" (multi-memory). */

@@ -20,6 +20,7 @@ public final class InstructionReader {
     private final ByteReader in;
     private final boolean functionBody;
     private byte[] frames = new byte[16];
+    private long[] scratch;
     private int depth;
     private boolean finished;
 
@@ -52,6 +53,31 @@ public final class InstructionReader {
     }
 
     public Instruction next() {
+        int start = begin();
+        Opcode op = readOpcode(start);
+        Instruction insn = ImmediateReader.read(op, start, in);
+        track(op, start);
+        return insn;
+    }
+
+    /**
+     * Reads past the next instruction, with the same checks as {@link #next()}, without building
+     * it (no allocation): for callers that only need the opcodes, such as validation and scans.
+     * The instruction started at the reader's position before the call.
+     */
+    public Opcode skip() {
+        int start = begin();
+        if (scratch == null) {
+            scratch = new long[ImmediateKind.MEMARG_LANE.intCount()];
+        }
+        Opcode op = readOpcode(start);
+        ImmediateReader.skip(op, in, scratch);
+        track(op, start);
+        return op;
+    }
+
+    /** Where the next instruction starts; fails when there is none. */
+    private int begin() {
         if (finished) {
             throw new NoSuchElementException("expression already ended");
         }
@@ -59,11 +85,7 @@ public final class InstructionReader {
             throw in.malformed((functionBody ? "function body" : "constant expression")
                     + " ends without its end (open blocks: " + depth + ")");
         }
-        int start = in.pos();
-        Opcode op = readOpcode(start);
-        Instruction insn = ImmediateReader.read(op, start, in);
-        track(op, start);
-        return insn;
+        return in.pos();
     }
 
     /** Reads the rest of the expression. */

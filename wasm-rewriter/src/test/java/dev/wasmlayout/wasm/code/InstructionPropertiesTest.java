@@ -39,6 +39,37 @@ class InstructionPropertiesTest {
         }
     }
 
+    @Property(tries = 1000)
+    void skipSeesWhatNextSeesInRandomBodies(@ForAll("instructions") List<Instruction> insns) {
+        List<Instruction> body = new ArrayList<>(insns);
+        body.add(Instruction.of(Opcode.END));
+        assertThat(trace(Samples.encode(body.toArray(new Instruction[0])), true))
+                .isEqualTo(trace(Samples.encode(body.toArray(new Instruction[0])), false));
+    }
+
+    @Property(tries = 3000)
+    void skipFailsWhereNextFails(@ForAll @Size(max = 64) byte[] bytes) {
+        assertThat(trace(bytes, true)).isEqualTo(trace(bytes, false));
+    }
+
+    /** Opcode and start offset of each instruction, then how reading ended (with the error's message). */
+    private static List<String> trace(byte[] body, boolean skip) {
+        List<String> out = new ArrayList<>();
+        var in = Bodies.reader(body);
+        InstructionReader r = InstructionReader.forFunctionBody(in);
+        try {
+            while (r.hasNext()) {
+                int at = in.pos();
+                Opcode op = skip ? r.skip() : r.next().opcode();
+                out.add(op.mnemonic() + "@" + at + "..." + in.pos());
+            }
+            out.add("end");
+        } catch (WasmException e) {
+            out.add(e.getMessage());
+        }
+        return out;
+    }
+
     @Provide
     Arbitrary<List<Instruction>> instructions() {
         List<Opcode> straight = Arrays.stream(Opcode.values())

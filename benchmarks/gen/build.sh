@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds benchmarks/target/gen/large.wasm: a large WASI command linked with -Wl,--emit-relocs,
+# from the C sources benchmarks/gen/generate.py writes. Not committed; rebuilt on demand.
+#
+#   benchmarks/gen/build.sh [--files N] [--functions N]   (arguments go to generate.py)
+#
+# CLANG and WASM_LD override the tools (default clang-19 and wasm-ld-19).
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT="$HERE/../target/gen"
+CLANG=${CLANG:-/usr/bin/clang-19}
+WASM_LD=${WASM_LD:-/usr/bin/wasm-ld-19}
+for tool in "$CLANG" "$WASM_LD"; do
+  [[ -x "$tool" ]] || { echo "error: $tool not found (install clang-19 and lld-19)" >&2; exit 1; }
+done
+
+# clang runs wasm-opt after an optimised link when it finds it on PATH, which makes the
+# relocations stale (trap 1 in DESIGN.md). clang gets a PATH that holds only the linker.
+TOOLBIN=$(mktemp -d "${TMPDIR:-/tmp}/wasm-layout-ld.XXXXXX")
+trap 'rm -rf "$TOOLBIN"' EXIT
+ln -s "$WASM_LD" "$TOOLBIN/wasm-ld"
+ln -s "$WASM_LD" "$TOOLBIN/wasm-ld-19"
+
+mkdir -p "$OUT/src" "$OUT/obj"
+rm -f "$OUT"/src/*.c "$OUT"/obj/*.o
+python3 "$HERE/generate.py" "$OUT/src" "$@"
+
+CFLAGS=(--target=wasm32-wasi -O1 -w)
+export CLANG TOOLBIN OUT
+# one compile per file, as many at once as there are cores
+ls "$OUT/src" | grep '\.c$' | xargs -P "$(nproc)" -I{} \
+  env PATH="$TOOLBIN" "$CLANG" "${CFLAGS[@]}" -c "$OUT/src/{}" -o "$OUT/obj/{}.o"
+env PATH="$TOOLBIN" "$CLANG" "${CFLAGS[@]}" -Wl,--emit-relocs -Wl,--strip-debug "$OUT"/obj/*.o \
+  -o "$OUT/large.wasm.tmp"
+mv "$OUT/large.wasm.tmp" "$OUT/large.wasm"
+echo "built $OUT/large.wasm ($(wc -c < "$OUT/large.wasm") bytes)"

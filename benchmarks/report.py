@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Reads the JMH JSON files run.sh writes and prints benchmarks/RESULTS.md (or answers run.sh's questions).
+
+    report.py slow-relocate OUT LARGE TARGET_MBS      relocate benchmarks under the target, as a regex alternation
+    report.py validator-missed OUT TARGET_RATIO       exit 0 when watched/unwatched (compiler) is over the target
+    report.py write OUT LARGE TARGET_MBS TARGET_RATIO ELAPSED [--quick]
+
+Every number is the median of the measured iterations of all forks; MB is 10^6 bytes.
+"""
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+
+def load(out, name):
+    path = os.path.join(out, name + ".json")
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return json.load(f)
+
+
+def short(b):
+    return b["benchmark"].rsplit(".", 2)[-2] + "." + b["benchmark"].rsplit(".", 1)[-1]
+
+
+def method(b):
+    return b["benchmark"].rsplit(".", 1)[-1]
+
+
+def samples(metric):
+    return [x for fork in metric["rawData"] for x in fork]
+
+
+def median(metric):
+    return statistics.median(samples(metric))
+
+
+def relocate_rows(out, large):
+    size = os.path.getsize(large)
+    rows = []
+    for b in load(out, "relocate"):
+        s = samples(b["primaryMetric"])  # ops/s
+        mbs = [x * size / 1e6 for x in s]
+        rows.append((method(b), statistics.median(s), statistics.median(mbs), min(mbs), max(mbs), b))
+    return size, rows
+
+
+def validator_ratios(out, name="validator"):
+    by = {}
+    for b in load(out, name):
+        by.setdefault(b["params"]["engine"], {})[method(b)] = b
+    res = {}
+    for engine, m in by.items():
+        if "watched" in m and "unwatched" in m:
+            w = median(m["watched"]["primaryMetric"])
+            u = median(m["unwatched"]["primaryMetric"])
+            res[engine] = (w, u, w / u, m)
+    return res
+
+
+def machine():
+    mem = "?"
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                mem = "%.1f GiB" % (int(line.split()[1]) / 1024 / 1024)
+    cpu = "?"
+    if os.path.exists("/proc/cpuinfo"):
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True).stdout.strip()
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(),
+        "cpu": cpu,
+        "memory": mem,
+        "os": platform.platform(),
+        "java": java,
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+    }
+
+
+def secondary(b, name):
+    """A secondary metric by name (JMH writes some names with a leading middle dot)."""
+    for k, v in b.get("secondaryMetrics", {}).items():
+        if k.lstrip("\u00b7") == name:
+            return v
+    return None
+
+
+def seconds(t):
+    n, unit = t.split()
+    return float(n) * {"s": 1, "ms": 1e-3, "min": 60}[unit]
+
+
+def settings(b):
+    return "%d fork(s) x %d measured iterations of %s (after %d warmup iterations of %s)" % (
+        b["forks"], b["measurementIterations"], b["measurementTime"], b["warmupIterations"], b["warmupTime"])
+
+
+def fmt_ms(ms):
+    return "%.3f" % ms if ms < 1 else "%.1f" % ms if ms < 100 else "%.0f" % ms
+
+
+def jfr_section(out, name):
+    path = os.path.join(out, "jfr", name + ".md")
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        return f.read()
+
+
+def write(out, large, target_mbs, target_ratio, elapsed, quick):
+    m = machine()
+    p = print
+    p("# Benchmark results")
+    p()
+    if quick:
+        p("**QUICK run (1 fork, 2 short iterations): a smoke test of run.sh, not a measurement.**")
+        p()
+    p("Written by `benchmarks/run.sh` (%s s of JMH). Every number is the **median** of all measured "
+      "iterations of all forks; ranges are the lowest and highest iteration. MB = 10^6 bytes." % elapsed)
+    p()
+    p("| | |")
+    p("|---|---|")
+    p("| date | %s |" % m["date"])
+    p("| commit | %s |" % m["commit"])
+    p("| cores (`nproc`) | %s |" % m["nproc"])
+    p("| CPU | %s |" % m["cpu"])
+    p("| memory | %s |" % m["memory"])
+    p("| OS | %s |" % m["os"])
+    p("| java | %s |" % m["java"].replace("\n", "<br>"))
+    p()
+
+    targets = []
+
+    # ---- relocate
+    size, rows = relocate_rows(out, large)
+    p("## 1. Relocate throughput")
+    p()
+    p("Module: `benchmarks/target/gen/large.wasm`, %d bytes (%.1f MB), generated by `benchmarks/gen/generate.py` "
+      "and linked by `benchmarks/gen/build.sh` with `-Wl,--emit-relocs`." % (size, size / 1e6))
+    if rows:
+        p("Settings: %s. One op = one pass over the whole module." % settings(rows[0][5]))
+        p()
+        p("| benchmark | what one op does | ops/s | ms/op | MB/s (median) | MB/s (range) |")
+        p("|---|---|---:|---:|---:|---:|")
+        what = {
+            "parse": "`ParsedModule.parse` (decode sections, validate every body)",
+            "inspect": "`Inspector.inspect` on the parsed module (facts, relocation check)",
+            "relocate": "`Patcher.patch(.., \"relocate\", ..)` on the parsed, inspected module",
+            "pipeline": "parse + inspect + relocate from the bytes",
+        }
+        order = ["relocate", "parse", "inspect", "pipeline"]
+        for name, ops, mbs, lo, hi, b in sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else 9):
+            p("| %s | %s | %.2f | %s | **%.0f** | %.0f to %.0f |" % (
+                name, what.get(name, ""), ops, fmt_ms(1000 / ops), mbs, lo, hi))
+            if name == "relocate":
+                targets.append("relocate (`Patcher.patch`) at %.0f MB/s: %s (target %d MB/s or more)" % (
+                    mbs, "met" if mbs >= target_mbs else "**missed**", target_mbs))
+            elif mbs < target_mbs:
+                targets.append("for information: `%s` runs at %.0f MB/s, under %d MB/s" % (name, mbs, target_mbs))
+        p()
+        prof = jfr_section(out, "relocate")
+        if prof:
+            p("### Where the time goes (JFR, benchmarks under %d MB/s)" % target_mbs)
+            p()
+            p("Share of execution samples whose top frame is the method (self) or that have it anywhere on the "
+              "stack (total); from a separate 1-fork run with `-prof jfr`.")
+            p()
+            p(prof)
+    else:
+        p()
+        p("(no results)")
+        p()
+
+    # ---- validator
+    p("## 2. Validator overhead")
+    p()
+    ratios = validator_ratios(out)
+    fixed = validator_ratios(out, "validator-fixed")
+    anyb = next((x[3]["watched"] for x in ratios.values()), None)
+    p("Workload: `run(rounds)` of `benchmarks/src/main/resources/workload/stores.c` (fills and updates int, "
+      "byte and long arrays and a stack buffer). *watched* = `Validator.run` with the module's data and stack "
+      "as its regions; *unwatched* = the same module in plain Chicory over a plain `ByteArrayMemory`. Both "
+      "parse, compile (compiler engine) and instantiate in every op, as a validator run does.")
+    if anyb:
+        p("Settings: %s." % settings(anyb))
+    p()
+    p("| engine | rounds | unwatched ms/op | watched ms/op | watched / unwatched | target |")
+    p("|---|---:|---:|---:|---:|---|")
+    for engine in sorted(ratios):
+        w, u, r, mm = ratios[engine]
+        target = "<= %.1fx" % target_ratio if engine == "COMPILER" else "(none)"
+        verdict = ""
+        if engine == "COMPILER":
+            verdict = " met" if r <= target_ratio else " **missed**"
+            targets.append("validator overhead with the compiler at %.2fx: %s (target %.1fx or less)" % (
+                r, "met" if r <= target_ratio else "**missed**", target_ratio))
+        rounds = mm["watched"]["params"].get("rounds", "?")
+        rounds = "auto (%s)" % ("30000" if engine == "COMPILER" else "600") if rounds == "auto" else rounds
+        p("| %s | %s | %s | %s | **%.2fx** | %s%s |" % (engine, rounds, fmt_ms(u), fmt_ms(w), r, target, verdict))
+    for engine in sorted(fixed):
+        w, u, r, mm = fixed[engine]
+        p("| %s, fixed part only | 1 | %s | %s | %.2fx | |" % (engine, fmt_ms(u), fmt_ms(w), r))
+    p()
+    if fixed:
+        p("The *fixed part only* rows run one round: parsing, compiling, instantiating and (watched) inspecting "
+          "the module, the watchdog threads and the report; the rest of a full op is the stores themselves.")
+        p()
+    prof = jfr_section(out, "validator")
+    if prof:
+        p("### Where the time goes (JFR, compiler engine)")
+        p()
+        p(prof)
+
+    # ---- planner
+    p("## 3. Planner scale")
+    p()
+    plans = sorted(load(out, "planner"), key=lambda b: int(b["params"]["modules"]))
+    p("`Planner.plan(manifest, needs)` for N modules (random stack 1 to 5 KiB, heap 0 to 8 KiB, data 0 to 5000 bytes, "
+      "alignments up to 4 KiB) and N/100 shared buffers, built in code; allocation from `-prof gc` "
+      "(`gc.alloc.rate.norm`).")
+    if plans:
+        p("Settings: %s." % settings(plans[0]))
+        p()
+        p("| modules | ms/op | µs per module | allocated MB/op | KB per module | time in GC | time x vs previous row | allocation x vs previous row |")
+        p("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        prev = None
+        for b in plans:
+            n = int(b["params"]["modules"])
+            ms = median(b["primaryMetric"])
+            alloc = secondary(b, "gc.alloc.rate.norm")
+            a = median(alloc) if alloc else float("nan")
+            gc = secondary(b, "gc.time")
+            gc_share = "%.0f%%" % (100 * median(gc) / seconds(b["measurementTime"]) / 1000) if gc else "0%"
+            grow_t = "%.1fx" % (ms / prev[1]) if prev else ""
+            grow_a = "%.1fx" % (a / prev[2]) if prev else ""
+            p("| %d | %s | %.2f | %.1f | %.2f | %s | %s | %s |" % (n, fmt_ms(ms), ms * 1000 / n, a / 1e6, a / n / 1e3,
+                                                               gc_share, grow_t, grow_a))
+            prev = (n, ms, a)
+        p()
+        p("Each row has 10x the modules of the previous one: a factor near 10 is linear growth, near 13 is "
+          "n log n, near 100 quadratic. *time in GC* is the share of the measured time the collector took "
+          "(`gc.time`).")
+        p()
+
+    # ---- summary
+    p("## Targets")
+    p()
+    for x in targets:
+        p("- " + x)
+    p()
+
+
+def main():
+    what = sys.argv[1]
+    if what == "slow-relocate":
+        out, large, target = sys.argv[2], sys.argv[3], float(sys.argv[4])
+        _, rows = relocate_rows(out, large)
+        print("|".join(r[0] for r in rows if r[2] < target))
+    elif what == "validator-missed":
+        out, target = sys.argv[2], float(sys.argv[3])
+        r = validator_ratios(out).get("COMPILER")
+        sys.exit(0 if r and r[2] > target else 1)
+    elif what == "write":
+        out, large, target_mbs, target_ratio, elapsed = sys.argv[2:7]
+        write(out, large, float(target_mbs), float(target_ratio), elapsed, "--quick" in sys.argv)
+    else:
+        sys.exit("unknown command " + what)
+
+
+if __name__ == "__main__":
+    main()
