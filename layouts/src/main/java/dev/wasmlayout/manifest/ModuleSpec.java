@@ -20,10 +20,16 @@ import java.util.OptionalLong;
  * @param imports  wasm import module name -> the manifest module that provides it, in written order
  * @param optional the set works without it (tracing, debugging); it is still planned and checked
  * @param strategy how to move it; empty = chosen from what inspection finds
+ * @param wasi     arguments, environment and stdin for the validator's run
  */
 public record ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
                          Map<String, String> imports, boolean optional, Optional<Strategy> strategy,
-                         Location location) {
+                         Location location, WasiSpec wasi) {
+
+    public ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
+                      Map<String, String> imports, boolean optional, Optional<Strategy> strategy, Location location) {
+        this(name, wasm, wasmPath, stack, heap, imports, optional, strategy, location, WasiSpec.NONE);
+    }
 
     public ModuleSpec {
         Objects.requireNonNull(name, "name");
@@ -32,5 +38,6 @@ public record ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong s
         Objects.requireNonNull(heap, "heap");
         Objects.requireNonNull(strategy, "strategy");
         imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));
+        wasi = wasi == null ? WasiSpec.NONE : wasi;
     }
 }

@@ -195,7 +195,36 @@ final class SpecReader {
         Optional<Strategy> strategy = fields.optionalText("strategy").map(text -> Strategy.fromName(text)
                 .orElseThrow(() -> fields.wrong("strategy", "expected one of " + String.join(", ", Strategy.names())
                         + ", got " + Quote.of(text) + Suggestions.didYouMean(text, Strategy.names()))));
-        return new ModuleSpec(name, wasm, wasmPath, stack, heap, imports, optional, strategy, fields.location());
+        return new ModuleSpec(name, wasm, wasmPath, stack, heap, imports, optional, strategy, fields.location(),
+                wasi(fields));
+    }
+
+    /** argv (strings), env (a map of strings) and stdin (a file beside the manifest) for the validator's run. */
+    private WasiSpec wasi(Fields fields) {
+        java.util.List<String> argv = new java.util.ArrayList<>();
+        for (Node item : fields.list("argv")) {
+            if (!(item instanceof ScalarNode scalar) || scalar.isNull()) {
+                throw fields.wrong("argv", item, "expected a list of arguments, got " + item.describe() + " in it");
+            }
+            argv.add(scalar.text());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (MapNode.Entry entry : fields.map("env").entries().values()) {
+            if (!(entry.value() instanceof ScalarNode value) || value.isNull()) {
+                throw fields.wrong("env", entry.value(), "expected a text value for " + Quote.of(entry.key()) + ", got "
+                        + entry.value().describe());
+            }
+            env.put(entry.key(), value.text());
+        }
+        Path stdin = null;
+        if (fields.has("stdin")) {
+            String file = fields.text("stdin");
+            stdin = resolve(fields, "stdin", file);
+            if (!java.nio.file.Files.isRegularFile(stdin)) {
+                throw fields.wrong("stdin", "file " + Quote.of(file) + " does not exist (relative to the manifest's folder)");
+            }
+        }
+        return new WasiSpec(argv, env, stdin);
     }
 
     private Map<String, String> imports(Fields fields, String module) {

@@ -83,7 +83,8 @@ public final class RunJob {
             } catch (IOException e) {
                 throw new LinkException(set.module(spec.name()) + ": cannot read the linked module: " + e.getMessage());
             }
-            modules.add(new RunModule(spec.name(), wasm, spec.imports(), null, List.of(), Map.of()));
+            modules.add(new RunModule(spec.name(), wasm, spec.imports(), spec.wasi().stdin(), spec.wasi().argv(),
+                    spec.wasi().env()));
         }
         List<OwnedRegion> regions = new ArrayList<>();
         for (Region r : set.layout().regions()) {
@@ -181,8 +182,8 @@ public final class RunJob {
             } catch (IOException e) {
                 throw new LinkException(spec.wasmPath() + ": cannot read the original module: " + e.getMessage());
             }
-            StandaloneResult alone = Standalone.run(RunModule.of(spec.name(), original), options.engine(),
-                    options.stepTimeoutMillis());
+            StandaloneResult alone = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
+                    spec.wasi().argv(), spec.wasi().env()), options.engine(), options.stepTimeoutMillis());
             if (!alone.stdout().equals(r.stdout()) || !java.util.Objects.equals(alone.exitCode(), r.exitCode())) {
                 out.add(new Difference(r.module(), r.stdout(), alone.stdout(), r.exitCode(), alone.exitCode()));
             }
