@@ -60,6 +60,9 @@ final class LinkCommand implements Callable<Integer> {
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)),
                 Progress.toTerminal());
         out.print(dev.wasmlayout.layout.report.Reports.render(linked.layout(), dev.wasmlayout.layout.report.ReportFormat.TEXT));
+        for (dev.wasmlayout.planner.Move m : linked.planned().plan().moves()) {
+            out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
+        }
         for (LinkJob.LinkedModule m : linked.modules()) {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
         }
