@@ -38,7 +38,7 @@ class LinkFailuresTest {
     void patchFailureLeavesThePreviousLinkUntouched() throws IOException {
         // link once, then break the manifest so the second link fails in the middle of patching
         Path dir = tmp.resolve("sample");
-        copy(samples().resolve("pipeline"), dir);
+        TestTrees.copy(samples().resolve("pipeline"), dir);
         Path out = tmp.resolve("out");
         LinkJob.link(new LinkJob.Request(dir.resolve("wasm-layout.yaml"), out, false, Set.of()));
         byte[] before = Files.readAllBytes(out.resolve("producer.wasm"));
@@ -72,16 +72,4 @@ class LinkFailuresTest {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.collect(Collectors.toList())) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 }

@@ -29,7 +29,7 @@ class SamplesRebuildTest {
         assumeTrue(Files.exists(Path.of("/usr/lib/wasm32-wasi/libc.a")), "Debian wasi-libc is not installed");
         Path samples = SamplesEndToEndTest.root();
         Path copy = tmp.resolve("samples");
-        copyTree(samples, copy);
+        TestTrees.copy(samples, copy);
         Process p = new ProcessBuilder("bash", copy.resolve("build-all.sh").toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
@@ -48,16 +48,4 @@ class SamplesRebuildTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.collect(Collectors.toList())) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
-    }
 }
