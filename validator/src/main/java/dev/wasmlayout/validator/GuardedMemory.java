@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ConstantEvaluators;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
@@ -16,18 +17,60 @@ import java.util.function.IntFunction;
  */
 @SuppressWarnings("removal")
 final class GuardedMemory implements Memory {
-    private final Memory shared;
+    /**
+     * The concrete class, not the interface: every read and write below is then a direct call the JIT
+     * inlines without a type check. That matters more than it seems: the compiler engine turns a wasm
+     * function into one Java method, and C2 stops inlining into a method once its graph gets big
+     * (NodeCountInliningCutoff); every node a memory access costs makes later accesses real calls.
+     */
+    private final ByteArrayMemory shared;
     private final WriteCheck check;
     private final IntFunction<String> segmentName;
     private DataSegment[] segments = new DataSegment[0];
+    /**
+     * The widest range this module may write, [lo, lo + span), tested inline on every store with a
+     * single compare: {@code address - lo} taken unsigned is below {@code span - size + 1}. Both sides
+     * are kept shifted by {@code Integer.MIN_VALUE}, which turns that unsigned compare into a signed
+     * one: {@code address - base < limitN}. A limit of MIN_VALUE (no range, or one narrower than
+     * the store) lets nothing through. Stores outside it go to {@link #guard}, which asks the
+     * whole permit. The test does not look at the memory's size: a permitted range may lie past the
+     * current end (a heap not grown into yet), and then the shared memory itself traps, with its own
+     * message, exactly as it would have after the full check. Regions never change during a run.
+     */
+    private final int base;
+    private final int limit1;
+    private final int limit2;
+    private final int limit4;
+    private final int limit8;
 
-    GuardedMemory(Memory shared, WriteCheck check, IntFunction<String> segmentName) {
+    GuardedMemory(ByteArrayMemory shared, WriteCheck check, IntFunction<String> segmentName) {
         this.shared = shared;
         this.check = check;
         this.segmentName = segmentName;
+        long lo = 0;
+        long span = 0;
+        for (long[] r : check.fastRanges(1)) {
+            // addresses are below 2 GiB (Memory.RUNTIME_MAX_PAGES): clip the range to [0, 2^31)
+            lo = Math.max(0, Math.min(r[0], Integer.MAX_VALUE));
+            span = Math.max(0, Math.min(r[1], Integer.MAX_VALUE) - lo);
+        }
+        this.base = (int) lo + Integer.MIN_VALUE;
+        this.limit1 = limit(span, 1);
+        this.limit2 = limit(span, 2);
+        this.limit4 = limit(span, 4);
+        this.limit8 = limit(span, 8);
     }
 
-    /** Checks a write of {@code size} bytes; out-of-bounds writes are left to the memory, which traps. */
+    /** How many start addresses a store of {@code size} bytes has inside a range of {@code span}, shifted. */
+    private static int limit(long span, int size) {
+        return (int) Math.max(0, span - size + 1) + Integer.MIN_VALUE;
+    }
+
+    /**
+     * Checks a write of {@code size} bytes against the whole permit (it may still allow it, or report
+     * it); out-of-bounds writes are left to the memory, which traps. Kept out of the store methods so
+     * that they stay small: C2 turns this call into an uncommon trap while no store has needed it.
+     */
     private void guard(int address, long size) {
         if (size > 0 && address >= 0 && (long) address + size <= (long) shared.pages() * PAGE_SIZE) {
             check.check(address, size, null);
@@ -96,37 +139,49 @@ final class GuardedMemory implements Memory {
 
     @Override
     public void writeI32(int addr, int data) {
-        guard(addr, 4);
+        if (addr - base >= limit4) {
+            guard(addr, 4);
+        }
         shared.writeI32(addr, data);
     }
 
     @Override
     public void writeLong(int addr, long data) {
-        guard(addr, 8);
+        if (addr - base >= limit8) {
+            guard(addr, 8);
+        }
         shared.writeLong(addr, data);
     }
 
     @Override
     public void writeShort(int addr, short data) {
-        guard(addr, 2);
+        if (addr - base >= limit2) {
+            guard(addr, 2);
+        }
         shared.writeShort(addr, data);
     }
 
     @Override
     public void writeByte(int addr, byte data) {
-        guard(addr, 1);
+        if (addr - base >= limit1) {
+            guard(addr, 1);
+        }
         shared.writeByte(addr, data);
     }
 
     @Override
     public void writeF32(int addr, float data) {
-        guard(addr, 4);
+        if (addr - base >= limit4) {
+            guard(addr, 4);
+        }
         shared.writeF32(addr, data);
     }
 
     @Override
     public void writeF64(int addr, double data) {
-        guard(addr, 8);
+        if (addr - base >= limit8) {
+            guard(addr, 8);
+        }
         shared.writeF64(addr, data);
     }
 

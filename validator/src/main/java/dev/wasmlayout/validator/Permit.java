@@ -47,6 +47,23 @@ final class Permit {
         return -1;
     }
 
+    /**
+     * Up to {@code n} of the merged ranges, widest first, as {start, end} pairs: a view can test
+     * these inline and ask {@link #firstForeign} only for writes outside all of them.
+     */
+    long[][] widest(int n) {
+        Integer[] order = new Integer[starts.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(ends[b] - starts[b], ends[a] - starts[a]));
+        long[][] out = new long[Math.min(n, order.length)][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new long[] {starts[order[i]], ends[order[i]]};
+        }
+        return out;
+    }
+
     private int find(long address) {
         int lo = 0;
         int hi = starts.length - 1;

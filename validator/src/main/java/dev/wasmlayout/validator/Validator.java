@@ -49,7 +49,7 @@ public final class Validator {
             modules.put(m.name(), chicoryParse(m));
         }
         ImportPlan plan = new ImportPlan(set, parsed);
-        Memory shared = new ByteArrayMemory(limits());
+        ByteArrayMemory shared = new ByteArrayMemory(limits());
         Ownership ownership = new Ownership(set.regions());
         Violations sink = new Violations(options.collectAll());
         List<String> notes = new ArrayList<>();

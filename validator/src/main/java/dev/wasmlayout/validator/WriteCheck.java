@@ -33,6 +33,11 @@ final class WriteCheck {
         }
     }
 
+    /** Up to {@code n} of the ranges this writer may write, widest first (see {@link Permit#widest}). */
+    long[][] fastRanges(int n) {
+        return permit.widest(n);
+    }
+
     private void report(long bad, long size, String context) {
         FunctionLocator.Where w = context != null ? new FunctionLocator.Where(context, null) : where.get();
         OwnedRegion hit = ownership.regionAt(bad);
