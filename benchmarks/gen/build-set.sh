@@ -6,6 +6,8 @@
 #   target/gen/set/wasm-layout.yaml the manifest that puts all 8 in one memory (small stacks/heaps)
 #   target/gen/pic.wasm             a libc-free PIC side module (-fPIC -nostdlib -Wl,--shared)
 #   target/gen/pic-obj/*.o          its objects
+#   target/gen/apps/                16 small WASI apps (apps.py) with -Wl,--emit-relocs, and the
+#                                   manifest that gives each the stack and heap it needs
 #
 #   benchmarks/gen/build-set.sh
 #
@@ -67,5 +69,12 @@ env PATH="$TOOLBIN" "$CLANG" "${CFLAGS[@]}" -fPIC -nostdlib -Wl,--shared -Wl,--e
     echo "  - { name: m$i, wasm: m$i.wasm, stack: 16KiB, heap: 64KiB }"
   done
 } > "$SET/wasm-layout.yaml"
+# the 16 small apps (footprint): -O2, one compile+link each
+rm -rf "$GEN/apps"
+python3 "$HERE/apps.py" "$GEN/apps"
+for c in "$GEN/apps"/*.c; do
+  env PATH="$TOOLBIN" "$CLANG" --target=wasm32-wasi -O2 -w -Wl,--emit-relocs -Wl,--strip-debug "$c" -o "${c%.c}.wasm"
+done
+
 total=$(cat "$SET"/m*.wasm | wc -c)
 echo "built $SET: ${#FILES[@]} modules, $total bytes; $GEN/pic.wasm ($(wc -c < "$GEN/pic.wasm") bytes)"
