@@ -44,9 +44,11 @@ jmh() { # jmh NAME REGEX [JMH options...]
   # JMH refuses to start while another JMH run holds /tmp/jmh.lock: wait for it (up to 30 minutes)
   # rather than measure two runs sharing the cores
   for _ in $(seq 180); do
+    : > "$OUT/$name.log"
     java -jar "$JAR" "$regex" "$@" "${QUICK_OPTS[@]}" -rf json -rff "$OUT/$name.json" > "$OUT/$name.log" 2>&1 &
     local pid=$!
-    tail -n +1 -f --pid=$pid "$OUT/$name.log" | { grep -E '^(# Run progress|Benchmark |[A-Z][A-Za-z]+Benchmark\.)' >&2 || true; }
+    { tail -n +1 -f --pid=$pid "$OUT/$name.log" || true; } |
+      { grep -E '^(# Run progress|Benchmark |[A-Z][A-Za-z]+Benchmark\.)' >&2 || true; }
     wait $pid || true
     grep -q 'Unable to acquire the JMH lock' "$OUT/$name.log" || return 0
     log "another JMH run holds the lock; waiting"
