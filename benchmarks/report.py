@@ -3,7 +3,7 @@
 
     report.py slow-relocate OUT LARGE TARGET_MBS      relocate benchmarks under the target, as a regex alternation
     report.py validator-missed OUT TARGET_RATIO       exit 0 when watched/unwatched (compiler) is over the target
-    report.py write OUT LARGE TARGET_MBS TARGET_RATIO ELAPSED [--quick]
+    report.py write OUT LARGE TARGET_MBS TARGET_RATIO ELAPSED [--quick] [--pic=PIC.wasm]
 
 Every number is the median of the measured iterations of all forks; MB is 10^6 bytes.
 """
@@ -61,6 +61,138 @@ def validator_ratios(out, name="validator"):
             u = median(m["unwatched"]["primaryMetric"])
             res[engine] = (w, u, w / u, m)
     return res
+
+
+def load_compare(out):
+    path = os.path.join(out, "compare.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def pic_rows(out, pic):
+    if not pic or not os.path.exists(pic):
+        return 0, []
+    size = os.path.getsize(pic)
+    rows = []
+    for b in load(out, "pic"):
+        s = samples(b["primaryMetric"])
+        mbs = [x * size / 1e6 for x in s]
+        rows.append((method(b), statistics.median(s), statistics.median(mbs), min(mbs), max(mbs), b))
+    return size, rows
+
+
+def link_section(out, size_large, rows, pic, p):
+    """Section 1 additions: pic throughput, then the side-by-side CLI comparisons."""
+    psize, prow = pic_rows(out, pic)
+    if prow:
+        p("PIC module: `benchmarks/target/gen/pic.wasm`, %d bytes (%.1f MB), 4 generated libc-free units linked by "
+          "`benchmarks/gen/build-set.sh` with `-fPIC -nostdlib -Wl,--shared -Wl,--experimental-pic`. "
+          "Settings: %s." % (psize, psize / 1e6, settings(prow[0][5])))
+        p()
+        p("| benchmark | what one op does | ops/s | ms/op | MB/s (median) | MB/s (range) |")
+        p("|---|---|---:|---:|---:|---:|")
+        what = {"pic": "`Patcher.patch(.., \"pic\", ..)` on the parsed, inspected module",
+                "picPipeline": "parse + inspect + pic from the bytes"}
+        for name, ops, mbs, lo, hi, b in sorted(prow, key=lambda r: r[0]):
+            p("| %s | %s | %.2f | %s | **%.0f** | %.0f to %.0f |" % (name, what.get(name, ""), ops, fmt_ms(1000 / ops),
+                                                                   mbs, lo, hi))
+        p()
+    c = load_compare(out)
+    if not c:
+        return
+    p("### End to end, side by side (wall clock, JVM start included)")
+    p()
+    runs = c["link"][0]["runs"] if c["link"] else 0
+    p("Each cell is the median of %d timed runs (after one untimed run) of a sequential batch over all modules of the "
+      "manifest, measured by `benchmarks/compare.py`:" % runs)
+    p()
+    p("- **wasm-layout link**: `java -jar cli/target/wasm-layout.jar link MANIFEST -o DIR` (one JVM: plan, patch every "
+      "module, write layout.json, lock, reports);")
+    p("- **relink (wasm-ld)**: the rebuild flow: `clang-19` as driver (only `wasm-ld-19` on its PATH) relinking each "
+      "module's object files with the flags of `wasm-layout flags --json` (`--import-memory --global-base ... "
+      "-z stack-size ... --initial-memory --max-memory`); where the plan cannot be written as wasm-ld flags "
+      "(marked \\*) the same link with `--global-base` at the planned data start. Compiling is not timed;")
+    p("- **wasm-opt round trip**: `wasm-opt IN -o OUT` (Binaryen, no passes: read and write) of every module.")
+    p()
+    p("Tools: %s; %s; %s." % (c["tools"].get("clang", "?"), c["tools"].get("wasm-ld", "?"), c["tools"].get("wasm-opt", "?")))
+    p()
+    p("| set | modules | MB | wasm-layout link s | relink (wasm-ld) s | wasm-opt round trip s | ours / relink | ours / wasm-opt |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in c["link"]:
+        o, l, w = statistics.median(r["ours"]), statistics.median(r["relink"]), statistics.median(r["wasm_opt"])
+        star = " \\*" if r["computed_flags"] else ""
+        p("| %s%s | %d | %.2f | %.3f | %.3f | %.3f | **%.2fx** | **%.2fx** |" % (
+            r["label"], star, r["modules"], r["bytes"] / 1e6, o, l, w, o / l, o / w))
+    p()
+    if c.get("jvm_floor"):
+        p("The JVM floor: `java -jar cli/target/wasm-layout.jar --version` (start the JVM, load picocli, print) takes "
+          "**%.3f s** (median), a fixed cost in every `wasm-layout link` cell above." % statistics.median(c["jvm_floor"]))
+        p()
+    for r in c["link"]:
+        o, l, w = statistics.median(r["ours"]), statistics.median(r["relink"]), statistics.median(r["wasm_opt"])
+        worse = [n for n, t in (("relinking with wasm-ld", l), ("the wasm-opt round trip", w)) if o > t]
+        if worse:
+            p("- **%s: wasm-layout link is slower than %s.**" % (r["label"], " and ".join(worse)))
+    p()
+    p("A ratio under 1 means `wasm-layout link` is faster. Ranges (lowest to highest run):")
+    p()
+    for r in c["link"]:
+        p("- %s: ours %.3f to %.3f s, relink %.3f to %.3f s, wasm-opt %.3f to %.3f s%s" % (
+            r["label"], min(r["ours"]), max(r["ours"]), min(r["relink"]), max(r["relink"]), min(r["wasm_opt"]),
+            max(r["wasm_opt"]), ("; flags computed from the plan for " + ", ".join(r["computed_flags"]))
+            if r["computed_flags"] else ""))
+    p()
+
+
+def footprint_section(out, p):
+    c = load_compare(out)
+    if not c or not c.get("footprint"):
+        return
+    p("## 2. Footprint")
+    p()
+    p("Shared = the one memory `wasm-layout plan --json` plans (its `footprint`); separate = the sum of each module's "
+      "initial memory as linked by default (`inspect --json` `memory.minPages`); ideal = the sum over modules of the "
+      "bytes they really ask for: static data (the data region) + the manifest's stack + heap (the planned regions "
+      "owned by modules; reserved host regions not counted). 1 page = 64 KiB.")
+    p()
+    p("| set | modules | ideal bytes | shared bytes (pages) | separate bytes (pages) | shared / ideal | separate / ideal | pages saved |")
+    p("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for f in c["footprint"]:
+        sep = f["separate_pages"] * 65536
+        p("| %s | %d | %d | %d (%d) | %d (%d) | **%.2fx** | **%.2fx** | %d |" % (
+            f["label"], f["modules"], f["ideal_bytes"], f["shared_bytes"], f["shared_pages"], sep, f["separate_pages"],
+            f["shared_bytes"] / f["ideal_bytes"], sep / f["ideal_bytes"], f["separate_pages"] - f["shared_pages"]))
+    p()
+    for f in c["footprint"]:
+        k = f["ideal_by_kind"]
+        p("- %s: ideal = data %d + stacks %d + heaps %d bytes; the plan uses %d bytes of its %d (padding for alignment "
+          "and page-ending heaps is the rest)." % (f["label"], k.get("data", 0), k.get("stack", 0), k.get("heap", 0),
+                                                   f["used_bytes"], f["shared_bytes"]))
+    p()
+
+
+def runtime_section(out, p):
+    by = {}
+    for b in load(out, "runtime"):
+        by.setdefault((b["params"]["module"], b["params"]["engine"]), {})[method(b)] = b
+    if not by:
+        return
+    anyb = next(iter(next(iter(by.values())).values()))
+    p("### Linked module against the original (no watching)")
+    p()
+    p("A footprint sample module as built (`original`, its own memory) against the same module as `wasm-layout link` "
+      "wrote it (`linked`, importing a plain `ByteArrayMemory` with the plan's limits), both in plain Chicory with "
+      "WASI. Parsed and compiled once per trial; one op = instantiate + `_start` to its exit. Settings: %s." % settings(anyb))
+    p()
+    p("| module | engine | original ms/op | linked ms/op | linked / original |")
+    p("|---|---|---:|---:|---:|")
+    for (mod, engine), m in sorted(by.items()):
+        if "original" in m and "linked" in m:
+            o, l = median(m["original"]["primaryMetric"]), median(m["linked"]["primaryMetric"])
+            p("| %s | %s | %s | %s | **%.2fx** |" % (mod, engine, fmt_ms(o), fmt_ms(l), l / o))
+    p()
 
 
 def machine():
@@ -121,7 +253,7 @@ def jfr_section(out, name):
         return f.read()
 
 
-def write(out, large, target_mbs, target_ratio, elapsed, quick):
+def write(out, large, target_mbs, target_ratio, elapsed, quick, pic=None):
     m = machine()
     p = print
     p("# Benchmark results")
@@ -147,7 +279,9 @@ def write(out, large, target_mbs, target_ratio, elapsed, quick):
 
     # ---- relocate
     size, rows = relocate_rows(out, large)
-    p("## 1. Relocate throughput")
+    p("## 1. Link speed")
+    p()
+    p("### In process: relocate and pic throughput")
     p()
     p("Module: `benchmarks/target/gen/large.wasm`, %d bytes (%.1f MB), generated by `benchmarks/gen/generate.py` "
       "and linked by `benchmarks/gen/build.sh` with `-Wl,--emit-relocs`." % (size, size / 1e6))
@@ -185,8 +319,14 @@ def write(out, large, target_mbs, target_ratio, elapsed, quick):
         p("(no results)")
         p()
 
+    link_section(out, size, rows, pic, p)
+    footprint_section(out, p)
+
     # ---- validator
-    p("## 2. Validator overhead")
+    p("## 3. Runtime cost of linking")
+    p()
+    runtime_section(out, p)
+    p("### The validator: watched against unwatched")
     p()
     ratios = validator_ratios(out)
     fixed = validator_ratios(out, "validator-fixed")
@@ -221,12 +361,12 @@ def write(out, large, target_mbs, target_ratio, elapsed, quick):
         p()
     prof = jfr_section(out, "validator")
     if prof:
-        p("### Where the time goes (JFR, compiler engine)")
+        p("#### Where the time goes (JFR, compiler engine)")
         p()
         p(prof)
 
     # ---- planner
-    p("## 3. Planner scale")
+    p("## 4. Planner scale")
     p()
     plans = sorted(load(out, "planner"), key=lambda b: int(b["params"]["modules"]))
     p("`Planner.plan(manifest, needs)` for N modules (random stack 1 to 5 KiB, heap 0 to 8 KiB, data 0 to 5000 bytes, "
@@ -276,7 +416,8 @@ def main():
         sys.exit(0 if r and r[2] > target else 1)
     elif what == "write":
         out, large, target_mbs, target_ratio, elapsed = sys.argv[2:7]
-        write(out, large, float(target_mbs), float(target_ratio), elapsed, "--quick" in sys.argv)
+        pic = next((a[len("--pic="):] for a in sys.argv if a.startswith("--pic=")), None)
+        write(out, large, float(target_mbs), float(target_ratio), elapsed, "--quick" in sys.argv, pic)
     else:
         sys.exit("unknown command " + what)
 

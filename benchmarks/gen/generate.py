@@ -6,7 +6,10 @@ Every function reads and writes several static arrays and strings, so its code i
 address sites in the data section (R_WASM_MEMORY_ADDR_I32) and a function table keeps every
 function alive through --gc-sections. Deterministic: the same arguments give the same files.
 
-    generate.py OUT_DIR [--files 16] [--functions 1300]
+    generate.py OUT_DIR [--files 16] [--functions 1300] [--seed 20240601] [--no-libc]
+
+--no-libc leaves out main.c (the only file using libc): the units alone link as a libc-free
+PIC side module (-fPIC -nostdlib -Wl,--shared), as Debian's wasi-libc is not built PIC.
 """
 import argparse
 import os
@@ -89,14 +92,17 @@ def main():
     p.add_argument("out")
     p.add_argument("--files", type=int, default=16)
     p.add_argument("--functions", type=int, default=1300, help="functions per file")
+    p.add_argument("--seed", type=int, default=20240601, help="other seeds give other modules")
+    p.add_argument("--no-libc", action="store_true", help="no main.c (for a libc-free PIC module)")
     a = p.parse_args()
     os.makedirs(a.out, exist_ok=True)
-    r = random.Random(20240601)
+    r = random.Random(a.seed)
     for u in range(a.files):
         with open(os.path.join(a.out, f"unit{u}.c"), "w") as f:
             f.write(unit(r, u, a.functions))
-    with open(os.path.join(a.out, "main.c"), "w") as f:
-        f.write(main_unit(a.files))
+    if not a.no_libc:
+        with open(os.path.join(a.out, "main.c"), "w") as f:
+            f.write(main_unit(a.files))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import dev.wasmlayout.wasm.code.ImmediateKind;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.InstructionWriter;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import java.util.function.IntUnaryOperator;
 
@@ -30,16 +31,24 @@ final class IndexRemapper {
         ByteReader r = new ByteReader(bytes, b.codeStart(), b.end(), "code");
         InstructionReader insns = InstructionReader.forFunctionBody(r);
         while (insns.hasNext()) {
-            Instruction insn = insns.next();
-            Instruction changed = remap(insn);
-            if (changed == null) {
+            // skip() builds no instruction: only a renumbered index is re-encoded
+            int at = r.pos();
+            Opcode op = insns.skip();
+            ImmediateKind k = op.immediate();
+            IntUnaryOperator map = k == ImmediateKind.FUNC ? functions : k == ImmediateKind.GLOBAL ? globals : null;
+            if (map == null) {
+                continue;
+            }
+            int old = (int) insns.immediate(0);
+            int now = map.applyAsInt(old);
+            if (now == old) {
                 continue;
             }
             if (w == null) {
                 w = new ByteWriter(b.end() - b.localsStart() + 16);
             }
-            w.bytes(bytes, copied, insn.offset() - copied);
-            InstructionWriter.write(changed, w);
+            w.bytes(bytes, copied, at - copied);
+            InstructionWriter.write(new Instruction(at, op, new long[] {now}, null, null), w);
             copied = r.pos();
         }
         if (w == null) {
@@ -47,16 +56,5 @@ final class IndexRemapper {
         }
         w.bytes(bytes, copied, b.end() - copied);
         return w.toByteArray();
-    }
-
-    private Instruction remap(Instruction insn) {
-        ImmediateKind k = insn.opcode().immediate();
-        IntUnaryOperator map = k == ImmediateKind.FUNC ? functions : k == ImmediateKind.GLOBAL ? globals : null;
-        if (map == null) {
-            return null;
-        }
-        int old = (int) insn.imm(0);
-        int now = map.applyAsInt(old);
-        return now == old ? null : new Instruction(insn.offset(), insn.opcode(), new long[] {now}, null, null);
     }
 }

@@ -76,6 +76,14 @@ public final class InstructionReader {
         return op;
     }
 
+    /**
+     * The i-th integer immediate of the instruction the last {@link #skip()} read (for the index
+     * kinds, such as FUNC and GLOBAL, {@code immediate(0)} is the index).
+     */
+    public long immediate(int i) {
+        return scratch[i];
+    }
+
     /** Where the next instruction starts; fails when there is none. */
     private int begin() {
         if (finished) {
