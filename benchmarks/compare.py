@@ -172,7 +172,7 @@ def main():
     out_json = sys.argv[1]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 7
     work = tempfile.mkdtemp(prefix="wasm-layout-compare.")
-    res = {"link": [], "footprint": [], "tools": {}}
+    res = {"link": [], "footprint": [], "tools": {}, "loadavg_before": os.getloadavg()[0]}
     for tool, cmd in (("clang", [CLANG, "--version"]), ("wasm-ld", [WASM_LD, "--version"]),
                       ("wasm-opt", [WASM_OPT, "--version"])):
         res["tools"][tool] = subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0]
@@ -196,6 +196,7 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(TOOLBIN, ignore_errors=True)
+    res["loadavg_after"] = os.getloadavg()[0]
     with open(out_json, "w") as f:
         json.dump(res, f, indent=1)
 

@@ -116,6 +116,10 @@ def link_section(out, size_large, rows, pic, p):
       "(marked \\*) the same link with `--global-base` at the planned data start. Compiling is not timed;")
     p("- **wasm-opt round trip**: `wasm-opt IN -o OUT` (Binaryen, no passes: read and write) of every module.")
     p()
+    if "loadavg_before" in c:
+        p("1-minute load average before and after these timings: %.2f and %.2f (2 cores; above about 1 someone else "
+          "was using the machine too)." % (c["loadavg_before"], c["loadavg_after"]))
+        p()
     p("Tools: %s; %s; %s." % (c["tools"].get("clang", "?"), c["tools"].get("wasm-ld", "?"), c["tools"].get("wasm-opt", "?")))
     p()
     p("| set | modules | MB | wasm-layout link s | relink (wasm-ld) s | wasm-opt round trip s | ours / relink | ours / wasm-opt |")
