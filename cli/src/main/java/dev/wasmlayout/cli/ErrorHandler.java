@@ -44,9 +44,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             return io.getMessage();
         }
         if (ex instanceof WasmException || ex instanceof dev.wasmlayout.linker.LinkException
-                || ex instanceof dev.wasmlayout.manifest.ManifestException
+                || ex instanceof dev.wasmlayout.source.SourceException
                 || ex instanceof dev.wasmlayout.planner.PlanningException
-                || ex instanceof dev.wasmlayout.layout.LayoutFileException
                 || ex instanceof dev.wasmlayout.patch.PatchException) {
             return ex.getMessage();
         }

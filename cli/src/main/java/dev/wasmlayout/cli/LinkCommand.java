@@ -46,7 +46,7 @@ final class LinkCommand implements Callable<Integer> {
     boolean validate;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "With --validate: compiler (default) or interpreter.")
-    String engine = "compiler";
+    dev.wasmlayout.validator.Engine engine = dev.wasmlayout.validator.Engine.COMPILER;
 
     @Option(names = "--all", description = "With --validate: collect every violation instead of stopping at the first.")
     boolean all;
@@ -71,7 +71,7 @@ final class LinkCommand implements Callable<Integer> {
             return 0;
         }
         out.println();
-        RunJob.Outcome outcome = RunJob.run(outDir, RunCommand.options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS, false));
+        RunJob.Outcome outcome = RunJob.run(outDir, new RunJob.Options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS, false));
         out.print(RunText.render(outcome));
         out.flush();
         return outcome.exitStatus();

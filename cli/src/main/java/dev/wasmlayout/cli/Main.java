@@ -32,6 +32,7 @@ public final class Main {
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setUsageHelpWidth(110); // the descriptions are written for a wide terminal
+        cl.setCaseInsensitiveEnumValuesAllowed(true); // --engine compiler|interpreter
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "compiler (default) or interpreter.")
-    String engine = "compiler";
+    Engine engine = Engine.COMPILER;
 
     @Option(names = "--all", description = "Collect every violation instead of stopping at the first.")
     boolean all;
@@ -50,19 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        RunJob.Outcome outcome = RunJob.run(dir, options(engine, all, timeout, differential));
+        RunJob.Outcome outcome = RunJob.run(dir, new RunJob.Options(engine, all, timeout, differential));
         out.print(json ? Json.write(outcome) : RunText.render(outcome));
         out.flush();
         return outcome.exitStatus();
-    }
-
-    static RunJob.Options options(String engine, boolean all, long timeout, boolean differential) {
-        Engine e;
-        switch (engine) {
-            case "compiler": e = Engine.COMPILER; break;
-            case "interpreter": e = Engine.INTERPRETER; break;
-            default: throw new UserError("--engine " + engine + ": expected compiler or interpreter");
-        }
-        return new RunJob.Options(e, all, timeout, differential);
     }
 }

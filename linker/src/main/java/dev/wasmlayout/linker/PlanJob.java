@@ -47,13 +47,7 @@ public final class PlanJob {
         }
         Path lockPath = lock != null ? lock : manifest.folder().resolve(LOCK_FILE);
         Lock previous = LockFile.readIfPresent(lockPath).orElse(null);
-        Plan plan;
-        try {
-            plan = Planner.plan(manifest, needs, previous, locked);
-        } catch (dev.wasmlayout.planner.PlanningException e) {
-            String msg = e.getMessage();
-            throw new LinkException(msg.startsWith(manifestFile.toString()) ? msg : manifestFile + ": " + msg);
-        }
+        Plan plan = Planner.plan(manifest, needs, previous, locked);
         return new Planned(manifest, modules, plan, previous == null ? null : lockPath);
     }
 }

@@ -1,9 +1,8 @@
 package dev.wasmlayout.maven;
 
-import dev.wasmlayout.layout.LayoutFileException;
 import dev.wasmlayout.linker.LinkException;
 import dev.wasmlayout.manifest.Manifest;
-import dev.wasmlayout.manifest.ManifestException;
+import dev.wasmlayout.source.SourceException;
 import dev.wasmlayout.manifest.ManifestReader;
 import dev.wasmlayout.patch.PatchException;
 import dev.wasmlayout.planner.PlanningException;
@@ -60,7 +59,7 @@ abstract class AbstractWasmLayoutMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (LinkException | ManifestException | LayoutFileException | PatchException | WasmException
+        } catch (LinkException | SourceException | PatchException | WasmException
                  | PlanningException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {

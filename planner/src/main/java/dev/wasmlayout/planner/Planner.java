@@ -69,7 +69,7 @@ public final class Planner {
 
         List<Move> moves = moves(leaving, placed);
         if (locked && !moves.isEmpty()) {
-            throw PlanningException.of("locked: " + moves.stream().limit(MAX_LISTED)
+            throw PlanningException.at(manifest, null, "locked: " + moves.stream().limit(MAX_LISTED)
                     .map(m -> m.region() + " would move from " + Sizes.hex(m.oldStart()) + " to "
                             + Sizes.hex(m.newStart()) + " (" + m.reason() + ")")
                     .collect(Collectors.joining("; "))

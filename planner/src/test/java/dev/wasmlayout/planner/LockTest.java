@@ -80,9 +80,10 @@ class LockTest {
 
     @Test
     void lockedTurnsAMoveIntoAnError() {
-        assertThatThrownBy(() -> Planner.plan(manifest("128KiB", "64KiB"), needs, lock, true))
+        Manifest grown = manifest("128KiB", "64KiB");
+        assertThatThrownBy(() -> Planner.plan(grown, needs, lock, true))
                 .isInstanceOf(PlanningException.class)
-                .hasMessage("locked: a.heap would move from 0x1500 to 0x22600 (it grew from 64KiB to 128KiB and"
+                .hasMessage(grown.file() + ": locked: a.heap would move from 0x1500 to 0x22600 (it grew from 64KiB to 128KiB and"
                         + " 'b.stack' is in the way); plan without locking to accept the move");
     }
 

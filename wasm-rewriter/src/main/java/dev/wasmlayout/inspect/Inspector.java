@@ -1,6 +1,5 @@
 package dev.wasmlayout.inspect;
 
-import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts.DataFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.HeapFacts;
@@ -10,6 +9,7 @@ import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Segment;
 import dev.wasmlayout.inspect.ModuleFacts.StackFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.SegmentInfo;
 import dev.wasmlayout.wasm.custom.Symbol;
 import dev.wasmlayout.wasm.custom.SymbolKind;
@@ -20,14 +20,12 @@ import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.Limits;
 import dev.wasmlayout.wasm.sections.ModuleSections;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
 /** Reads {@link ModuleFacts} from a parsed module. */
 public final class Inspector {
-    private static final long PAGE = 65536;
     private static final long MIN_DATA_ALIGN = 16;
 
     private final ParsedModule m;
@@ -255,9 +253,5 @@ public final class Inspector {
 
     static long alignUp(long v, long a) {
         return (v + a - 1) / a * a;
-    }
-
-    static long pages(long bytes) {
-        return (bytes + PAGE - 1) / PAGE;
     }
 }

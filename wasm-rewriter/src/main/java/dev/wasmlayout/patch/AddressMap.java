@@ -1,7 +1,6 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.wasm.custom.Symbol;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -67,9 +66,5 @@ final class AddressMap {
         }
         long old = oldAddress.orElseThrow(() -> new PatchException("data symbol '" + s.name() + "' has no address"));
         return s.absolute() ? move(old) : old + delta;
-    }
-
-    Map<String, Long> shared() {
-        return p.symbols();
     }
 }

@@ -1,11 +1,11 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Global;

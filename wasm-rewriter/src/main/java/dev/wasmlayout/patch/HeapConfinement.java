@@ -1,6 +1,5 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
@@ -9,6 +8,7 @@ import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.FuncType;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.ValueTypes;

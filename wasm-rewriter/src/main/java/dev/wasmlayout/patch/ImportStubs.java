@@ -1,6 +1,5 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
@@ -10,6 +9,7 @@ import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.NameSection;
 import dev.wasmlayout.wasm.sections.ElementSegment;
 import dev.wasmlayout.wasm.sections.Export;

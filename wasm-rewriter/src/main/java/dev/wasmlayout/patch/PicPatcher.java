@@ -1,14 +1,13 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
-import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.ElementSegment;
@@ -18,7 +17,6 @@ import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.InitExpr;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -233,9 +231,5 @@ public final class PicPatcher {
             log.add("memory exported as 'memory' so WASI hosts find it");
         }
         ed.setStandard(SectionIds.EXPORT, w.toByteArray());
-    }
-
-    static Section section(ParsedModule m, int id) {
-        return m.module.section(id).orElse(null);
     }
 }

@@ -11,8 +11,6 @@ import dev.wasmlayout.wasm.custom.RelocType;
 import dev.wasmlayout.wasm.custom.Relocation;
 import dev.wasmlayout.wasm.custom.SegmentInfo;
 import dev.wasmlayout.wasm.custom.Symbol;
-import dev.wasmlayout.wasm.sections.DataSegment;
-import java.util.List;
 
 /**
  * The relocate strategy: a module linked with {@code -Wl,--emit-relocs} has every place that holds a
@@ -100,9 +98,5 @@ public final class RelocatePatcher {
 
     static String hex(long v) {
         return "0x" + Long.toHexString(v);
-    }
-
-    static List<DataSegment> data(ParsedModule m) {
-        return m.sections.data;
     }
 }

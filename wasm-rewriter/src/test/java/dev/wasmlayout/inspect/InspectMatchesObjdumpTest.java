@@ -67,7 +67,7 @@ class InspectMatchesObjdumpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dumps")
     void committedDumpIsCurrent(Path dump) throws Exception {
-        assumeTrue(onPath("wasm-objdump"), "wasm-objdump (Debian wabt) is not installed");
+        assumeTrue(TestFiles.onPath("wasm-objdump"), "wasm-objdump (Debian wabt) is not installed");
         Process p = new ProcessBuilder("wasm-objdump", "-x", moduleOf(dump).toString())
                 .directory(dump.getParent().toFile()).redirectErrorStream(false).start();
         String fresh = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -77,14 +77,5 @@ class InspectMatchesObjdumpTest {
         assertThat(a.memoryInitial()).isEqualTo(b.memoryInitial());
         assertThat(a.segments()).usingRecursiveComparison().isEqualTo(b.segments());
         assertThat(a.globalInits()).isEqualTo(b.globalInits());
-    }
-
-    static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -54,7 +54,7 @@ class ImportStubsTest {
 
     @Test
     void stubbedModuleValidates(@TempDir Path dir) throws Exception {
-        assumeTrue(RelocatePatcherTest.onPath("wasm-validate"), "wasm-validate (Debian wabt) is not installed");
+        assumeTrue(TestFiles.onPath("wasm-validate"), "wasm-validate (Debian wabt) is not installed");
         Path f = dir.resolve("app1.wasm");
         Files.write(f, ImportStubs.apply(app1(), Set.of("trace", "mathlib"), new ArrayList<>()));
         Process p = new ProcessBuilder("wasm-validate", "--ignore-custom-section-errors", f.toString()).redirectErrorStream(true).start();

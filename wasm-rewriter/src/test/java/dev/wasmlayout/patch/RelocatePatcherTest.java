@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RelocatePatcherTest {
     private static final long PAGE = 65536;
 
+
     private static ParsedModule sample(String rel) {
         return ParsedModule.parse(TestFiles.read(TestFiles.root().resolve("samples").resolve(rel)));
     }
@@ -143,7 +144,7 @@ class RelocatePatcherTest {
 
     @Test
     void outputValidatesWithWabt(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("wasm-validate"), "wasm-validate (Debian wabt) is not installed");
+        assumeTrue(TestFiles.onPath("wasm-validate"), "wasm-validate (Debian wabt) is not installed");
         ParsedModule m = sample("footprint/build/tokenizer.wasm");
         Path f = dir.resolve("t.wasm");
         Files.write(f, Patcher.patch(m, Inspector.inspect("t", m), null, tokenizerPlacement()).bytes());
@@ -160,14 +161,5 @@ class RelocatePatcherTest {
             }
         }
         throw new AssertionError("no exported global " + name);
-    }
-
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package dev.wasmlayout.wasm;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ParsedModule;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -67,9 +66,5 @@ class MutationPropertyTest {
         } catch (WasmException expected) {
             // reported with an offset: fine
         }
-    }
-
-    static Path root() {
-        return TestFiles.root();
     }
 }

@@ -7,7 +7,6 @@ import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.InstructionWriter;
 import dev.wasmlayout.wasm.sections.FunctionBody;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -76,9 +75,5 @@ class RoundTripTest {
             assertThat(Arrays.copyOfRange(out, t.payloadStart(), t.end()))
                     .as(s.displayName()).isEqualTo(Arrays.copyOfRange(bytes, s.payloadStart(), s.end()));
         }
-    }
-
-    static Path sample(String rel) {
-        return TestFiles.root().resolve(rel);
     }
 }

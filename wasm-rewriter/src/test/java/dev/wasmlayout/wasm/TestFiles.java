@@ -38,6 +38,16 @@ public final class TestFiles {
         }
     }
 
+    /** Whether an executable of that name is on PATH (for tests that use wabt and skip without it). */
+    public static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static byte[] read(Path p) {
         try {
             return Files.readAllBytes(p);
