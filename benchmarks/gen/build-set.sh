@@ -16,16 +16,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 GEN="$HERE/../target/gen"
 SET="$GEN/set"
-CLANG=${CLANG:-/usr/bin/clang-19}
-WASM_LD=${WASM_LD:-/usr/bin/wasm-ld-19}
-for tool in "$CLANG" "$WASM_LD"; do
-  [[ -x "$tool" ]] || { echo "error: $tool not found (install clang-19 and lld-19)" >&2; exit 1; }
-done
-# only the linker on PATH: clang must not run wasm-opt (trap 1 in DESIGN.md)
-TOOLBIN=$(mktemp -d "${TMPDIR:-/tmp}/wasm-layout-ld.XXXXXX")
-trap 'rm -rf "$TOOLBIN"' EXIT
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld"
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld-19"
+source "$HERE/toolchain.sh"
 CFLAGS=(--target=wasm32-wasi -O1 -w)
 
 # files per module: 36 files of 1300 functions, about 0.7 MB of code each

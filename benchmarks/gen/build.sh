@@ -8,18 +8,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT="$HERE/../target/gen"
-CLANG=${CLANG:-/usr/bin/clang-19}
-WASM_LD=${WASM_LD:-/usr/bin/wasm-ld-19}
-for tool in "$CLANG" "$WASM_LD"; do
-  [[ -x "$tool" ]] || { echo "error: $tool not found (install clang-19 and lld-19)" >&2; exit 1; }
-done
-
-# clang runs wasm-opt after an optimised link when it finds it on PATH, which makes the
-# relocations stale (trap 1 in DESIGN.md). clang gets a PATH that holds only the linker.
-TOOLBIN=$(mktemp -d "${TMPDIR:-/tmp}/wasm-layout-ld.XXXXXX")
-trap 'rm -rf "$TOOLBIN"' EXIT
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld"
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld-19"
+source "$HERE/toolchain.sh"
 
 mkdir -p "$OUT/src" "$OUT/obj"
 rm -f "$OUT"/src/*.c "$OUT"/obj/*.o
