@@ -1,6 +1,5 @@
 package dev.wasmlayout.validator;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportMemory;
@@ -24,12 +23,12 @@ final class Instantiator {
 
     private final RunSet set;
     private final Engine engine;
-    private final ByteArrayMemory shared;
+    private final SharedMemory shared;
     private final Ownership ownership;
     private final Violations sink;
     private final List<String> notes;
 
-    Instantiator(RunSet set, Engine engine, ByteArrayMemory shared, Ownership ownership, Violations sink, List<String> notes,
+    Instantiator(RunSet set, Engine engine, SharedMemory shared, Ownership ownership, Violations sink, List<String> notes,
                  Console console) {
         this.console = console;
         this.set = set;

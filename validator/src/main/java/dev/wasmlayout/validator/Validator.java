@@ -1,6 +1,5 @@
 package dev.wasmlayout.validator;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
@@ -49,7 +48,8 @@ public final class Validator {
             modules.put(m.name(), chicoryParse(m));
         }
         ImportPlan plan = new ImportPlan(set, parsed);
-        ByteArrayMemory shared = new ByteArrayMemory(limits());
+        MemoryLimits limits = limits();
+        SharedMemory shared = new SharedMemory(limits.initialPages(), limits.maximumPages());
         Ownership ownership = new Ownership(set.regions());
         Violations sink = new Violations(options.collectAll());
         List<String> notes = new ArrayList<>();

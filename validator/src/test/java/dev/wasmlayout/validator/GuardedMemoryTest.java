@@ -3,8 +3,6 @@ package dev.wasmlayout.validator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ class GuardedMemoryTest {
             new OwnedRegion("b.data", OwnedRegion.DATA, "b", 0x3100, 0x4000, Set.of()),
             new OwnedRegion("ring", OwnedRegion.SHARED, null, 0x8000, 0x8006, Set.of("a")),
             new OwnedRegion("tiny", OwnedRegion.DATA, "t", 0x9000, 0x9002, Set.of())));
-    private final ByteArrayMemory shared = new ByteArrayMemory(new MemoryLimits(1, 2));
+    private final SharedMemory shared = new SharedMemory(1, 2);
     private final Violations sink = new Violations(true);
 
     private GuardedMemory view(String writer) {
