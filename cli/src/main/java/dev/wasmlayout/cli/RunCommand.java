@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs a linked folder in the bundled Chicory interpreter, in one memory, with the manifest's",
             "run steps, and reports every write that lands outside the writing module's regions.",
+            "Each step is listed with its exit code or what the export returned (`returned 38`);",
+            "a step's expect-stdout, expect-exit and expect-result are checked.",
             "",
             "Example:",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o out && wasm-layout run out",
@@ -41,7 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--differential", description = "Run each original command module alone and compare stdout and exit code.")
     boolean differential;
 
-    @Option(names = "--json", description = "Print the run (steps, violations, console, differences) as JSON.")
+    @Option(names = "--json", description = "Print the run (steps, violations, console, differences) as JSON;"
+            + " each step has module, export, exitCode, returned (what the export returned, [] for nothing),"
+            + " stdout, stderr, millis and failure.")
     boolean json;
 
     @Spec

@@ -4,7 +4,10 @@ import dev.wasmlayout.linker.RunJob;
 import dev.wasmlayout.validator.StepResult;
 import dev.wasmlayout.validator.Violation;
 
-/** The result of a run for a person: each step with what its module printed, then the verdict. */
+/**
+ * The result of a run for a person: what the modules printed, each step (its exit code or what the
+ * export returned), then the verdict.
+ */
 final class RunText {
     private RunText() {
     }
@@ -19,7 +22,9 @@ final class RunText {
         sb.append("-- steps\n");
         for (StepResult s : o.report().steps()) {
             sb.append("   ").append(s.module()).append('.').append(s.export());
-            sb.append(s.exitCode() != null ? " exit " + s.exitCode() : "").append(", ").append(s.millis()).append(" ms");
+            sb.append(s.exitCode() != null ? " exit " + s.exitCode() : "");
+            sb.append(s.returned().isEmpty() ? "" : " returned " + s.returnedText());
+            sb.append(", ").append(s.millis()).append(" ms");
             sb.append(s.failure() != null ? "  FAILED: " + s.failure() : "").append('\n');
             indent(sb, s.stderr(), "     stderr: ");
         }

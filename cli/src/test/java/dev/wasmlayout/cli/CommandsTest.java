@@ -78,7 +78,9 @@ class CommandsTest {
         Path out = tmp.resolve("out");
         CliRun link = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.yaml").toString(), "-o", out.toString(), "--validate");
         assertThat(link.exit()).as(link.err()).isZero();
-        assertThat(link.out()).contains("linked transform (relocate)").contains("OK: 8 steps, 0 failed, 0 violations");
+        assertThat(link.out()).contains("linked transform (relocate)").contains("OK: 8 steps, 0 failed, 0 violations")
+                .containsPattern("(?m)^   transform\\.set_shift returned 13, \\d+ ms$")
+                .containsPattern("(?m)^   transform\\.report, \\d+ ms$");
         assertThat(out.resolve("transform.wasm")).exists();
         assertThat(out.resolve("layout.json")).exists();
         assertThat(out.resolve("wasm-layout.lock")).exists();
@@ -87,6 +89,43 @@ class CommandsTest {
         CliRun run = CliRun.of("run", out.toString(), "--engine", "interpreter");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("transform calls=4");
+    }
+
+    @Test
+    void runJsonShowsWhatEachCallReturned() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(CliRun.of("link", samples().resolve("host-exchange/wasm-layout.yaml").toString(), "-o", out.toString())
+                .exit()).isZero();
+        CliRun run = CliRun.of("run", out.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode steps = new ObjectMapper().readTree(run.out()).path("report").path("steps");
+        assertThat(steps).hasSize(8);
+        assertThat(steps.get(0).path("export").asText()).isEqualTo("load");
+        assertThat(steps.get(0).path("returned").isArray()).isTrue();
+        assertThat(steps.get(0).path("returned")).isEmpty();
+        assertThat(steps.get(1).path("returned").toString()).isEqualTo("[38]");
+        assertThat(steps.get(4).path("export").asText()).isEqualTo("set_shift");
+        assertThat(steps.get(4).path("returned").toString()).isEqualTo("[13]");
+        assertThat(steps.get(7).path("returned")).isEmpty();
+    }
+
+    @Test
+    void aWrongExpectResultFailsTheRunShowingBothValues() throws Exception {
+        Path manifest = Files.writeString(tmp.resolve("wasm-layout.yaml"), """
+                memory: { max: 256KiB }
+                reserve: [ { name: host-io, size: 4KiB, align: 4KiB, writers: [transform] } ]
+                modules: [ { name: transform, wasm: %s, stack: 4KiB, heap: 0 } ]
+                run:
+                  - { write: host-io, text: "abc" }
+                  - { call: transform.transform, args: [host-io, 3], expect-result: 4 }
+                  - { call: transform.set_shift, args: [3], expect-result: 13 }
+                """.formatted(samples().resolve("host-exchange/build/transform.wasm").toAbsolutePath()));
+        CliRun link = CliRun.of("link", manifest.toString(), "-o", tmp.resolve("out").toString(), "--validate");
+        assertThat(link.exit()).as(link.err()).isEqualTo(1);
+        assertThat(link.out())
+                .containsPattern("(?m)^   transform\\.transform returned 3, \\d+ ms  FAILED: expected result 4, got 3$")
+                .containsPattern("(?m)^   transform\\.set_shift returned 13, \\d+ ms$")
+                .contains("FAILED: 3 steps, 1 failed, 0 violations");
     }
 
     @Test

@@ -16,7 +16,8 @@ public final class ManifestKeys {
     public static final List<String> SHARED = List.of("name", "at", "size", "align", "writers", "readers");
     public static final List<String> MODULE = List.of("name", "wasm", "stack", "heap", "imports", "optional", "strategy",
             "argv", "env", "stdin");
-    public static final List<String> RUN_STEP = List.of("write", "text", "load", "call", "args", "expect-stdout", "expect-exit", "dump");
+    public static final List<String> RUN_STEP = List.of("write", "text", "load", "call", "args", "expect-stdout", "expect-exit",
+            "expect-result", "dump");
     public static final List<String> REGION_FILE = List.of("file", "region");
 
     private ManifestKeys() {

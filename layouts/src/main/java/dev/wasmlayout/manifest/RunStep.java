@@ -8,16 +8,19 @@ import java.util.OptionalLong;
 
 /**
  * One step of the validator's run, in this order: write text and/or load a file into a region, call
- * an export, check its output and exit code, dump a region. Kept loose on purpose (arguments stay
- * text as written) because only the validator knows the export's signature.
+ * an export, check its output, exit code and returned values, dump a region. Kept loose on purpose
+ * (arguments stay text as written) because only the validator knows the export's signature.
  *
  * @param call "module.export", or empty for a step that only writes, loads or dumps
  * @param args the arguments as written: numbers, or region names that stand for the region's start
  *             address (the reader has checked that every non-number names a region)
+ * @param expectResult the values the call must return, one per result of the export, kept exact because
+ *             only the validator knows whether each is an i32, i64, f32 or f64: a BigInteger for a whole
+ *             number, a BigDecimal for a decimal, a Double for NaN and the infinities (never an empty list)
  */
 public record RunStep(Optional<TextWrite> write, Optional<RegionFile> load, Optional<String> call,
                       List<String> args, Optional<String> expectStdout, OptionalLong expectExit,
-                      Optional<RegionFile> dump, Location location) {
+                      Optional<List<Number>> expectResult, Optional<RegionFile> dump, Location location) {
 
     public RunStep {
         Objects.requireNonNull(write, "write");
@@ -25,6 +28,7 @@ public record RunStep(Optional<TextWrite> write, Optional<RegionFile> load, Opti
         args = List.copyOf(args);
         Objects.requireNonNull(expectStdout, "expectStdout");
         Objects.requireNonNull(expectExit, "expectExit");
+        expectResult = Objects.requireNonNull(expectResult, "expectResult").map(List::copyOf);
         Objects.requireNonNull(load, "load");
         Objects.requireNonNull(dump, "dump");
     }

@@ -254,7 +254,7 @@ final class SpecReader {
             }
             checks.reference("call", context, call.get().substring(0, dot), fields.where("call"), Target.MODULE);
         } else {
-            for (String needsCall : List.of("args", "expect-stdout", "expect-exit")) {
+            for (String needsCall : List.of("args", "expect-stdout", "expect-exit", "expect-result")) {
                 if (fields.has(needsCall)) {
                     throw fields.wrong(needsCall, "only makes sense with a call");
                 }
@@ -278,8 +278,36 @@ final class SpecReader {
         Optional<String> expectStdout = fields.optionalText("expect-stdout");
         OptionalLong expectExit = fields.has("expect-exit")
                 ? OptionalLong.of(fields.integer("expect-exit")) : OptionalLong.empty();
-        return new RunStep(write, regionFile(fields, "load", number), call, args, expectStdout, expectExit,
+        Optional<List<Number>> expectResult = fields.has("expect-result")
+                ? Optional.of(expectResult(fields)) : Optional.empty();
+        return new RunStep(write, regionFile(fields, "load", number), call, args, expectStdout, expectExit, expectResult,
                 regionFile(fields, "dump", number), fields.location());
+    }
+
+    /** {@code expect-result: 42} for one result, {@code [1, 2]} for a multi-value export; see {@link ResultNumber}. */
+    private static List<Number> expectResult(Fields fields) {
+        Node value = fields.get("expect-result");
+        boolean isList = value instanceof ListNode;
+        List<Node> items = isList ? ((ListNode) value).items() : List.of(value);
+        if (items.isEmpty()) {
+            throw fields.wrong("expect-result", "expected at least one number, got an empty list");
+        }
+        List<Number> numbers = new ArrayList<>();
+        for (Node item : items) {
+            Optional<Number> number = item instanceof ScalarNode scalar && !scalar.isNull()
+                    && scalar.kind() != ScalarNode.Kind.BOOLEAN ? ResultNumber.parse(scalar.text()) : Optional.empty();
+            if (number.isEmpty()) {
+                throw fields.wrong("expect-result", item, isList
+                        ? "expected a list of numbers, got " + item.describe() + " in it"
+                        : "expected a number or a list of numbers, got " + item.describe());
+            }
+            if (!ResultNumber.fits64Bits(number.get())) {
+                throw fields.wrong("expect-result", item, item.describe() + " does not fit in 64 bits (whole numbers go from "
+                        + ResultNumber.MIN + " to " + ResultNumber.MAX + ")");
+            }
+            numbers.add(number.get());
+        }
+        return numbers;
     }
 
     /** {@code write: <region>} and {@code text: "..."} come as a pair. */

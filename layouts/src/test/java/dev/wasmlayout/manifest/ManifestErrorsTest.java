@@ -491,4 +491,54 @@ class ManifestErrorsTest {
         assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, args: [true] }\n"))
                 .isEqualTo("5:30: args in run step 1: expected numbers or region names, got 'true' in it");
     }
+
+    private String expectResult(String value) {
+        return error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, expect-result: "
+                + value + " }\n");
+    }
+
+    @Test
+    void expectResultWithoutCall() {
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n"
+                + "  - { dump: { region: app.heap, file: h }, expect-result: 1 }\n"))
+                .isEqualTo("5:59: expect-result in run step 1: only makes sense with a call");
+    }
+
+    @Test
+    void expectResultThatIsNotANumber() {
+        assertThat(expectResult("many"))
+                .isEqualTo("5:38: expect-result in run step 1: expected a number or a list of numbers, got 'many'");
+        assertThat(expectResult("true"))
+                .isEqualTo("5:38: expect-result in run step 1: expected a number or a list of numbers, got 'true'");
+        assertThat(expectResult("1_000")) // YAML 1.1 reads this as 1000; we do not guess
+                .isEqualTo("5:38: expect-result in run step 1: expected a number or a list of numbers, got '1_000'");
+        assertThat(expectResult("{ value: 1 }"))
+                .isEqualTo("5:38: expect-result in run step 1: expected a number or a list of numbers, got a mapping");
+    }
+
+    @Test
+    void expectResultThatIsEmpty() {
+        assertThat(expectResult("[]"))
+                .isEqualTo("5:38: expect-result in run step 1: expected at least one number, got an empty list");
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - call: app.main\n    expect-result:\n"))
+                .isEqualTo("6:19: expect-result in run step 1: expected a number or a list of numbers, got nothing");
+    }
+
+    @Test
+    void expectResultListWithSomethingElseInIt() {
+        assertThat(expectResult("[1, two]"))
+                .isEqualTo("5:42: expect-result in run step 1: expected a list of numbers, got 'two' in it");
+        assertThat(expectResult("[1, [2]]"))
+                .isEqualTo("5:42: expect-result in run step 1: expected a list of numbers, got a list in it");
+    }
+
+    @Test
+    void expectResultBeyond64Bits() {
+        assertThat(expectResult("[0, 18446744073709551616]"))
+                .isEqualTo("5:42: expect-result in run step 1: '18446744073709551616' does not fit in 64 bits"
+                        + " (whole numbers go from -9223372036854775808 to 18446744073709551615)");
+        assertThat(expectResult("-0x8000000000000001"))
+                .isEqualTo("5:38: expect-result in run step 1: '-0x8000000000000001' does not fit in 64 bits"
+                        + " (whole numbers go from -9223372036854775808 to 18446744073709551615)");
+    }
 }

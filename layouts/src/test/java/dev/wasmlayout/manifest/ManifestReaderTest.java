@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.source.Location;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +69,41 @@ class ManifestReaderTest {
                         new Location(12, 5)));
         assertThat(manifest.run()).containsExactly(
                 new RunStep(Optional.empty(), Optional.empty(), Optional.of("producer._start"), List.of(), Optional.empty(),
-                        OptionalLong.empty(), Optional.empty(), new Location(14, 5)),
+                        OptionalLong.empty(), Optional.empty(), Optional.empty(), new Location(14, 5)),
                 new RunStep(Optional.empty(),
                         Optional.of(new RegionFile("ring", "in.bin", dir.resolve("in.bin"), new Location(19, 11))),
                         Optional.of("consumer.run"), List.of("1", "ring", "-4"), Optional.of("ok\n"), OptionalLong.of(3),
-                        Optional.of(new RegionFile("consumer.heap", "out/heap.bin", dir.resolve("out/heap.bin"),
+                        Optional.empty(), Optional.of(new RegionFile("consumer.heap", "out/heap.bin", dir.resolve("out/heap.bin"),
                                 new Location(20, 11))),
                         new Location(15, 5)),
                 new RunStep(Optional.of(new TextWrite("host-io", "hello", new Location(21, 14))), Optional.empty(),
-                        Optional.empty(), List.of(), Optional.empty(), OptionalLong.empty(), Optional.empty(),
+                        Optional.empty(), List.of(), Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty(),
                         new Location(21, 5)));
         assertThat(manifest.run().get(1).callModule()).contains("consumer");
         assertThat(manifest.run().get(1).callExport()).contains("run");
+    }
+
+    @Test
+    void expectResultIsOneNumberOrAListKeptExact() {
+        Path file = ManifestFixture.write(dir, """
+                memory: { max: 64KiB }
+                modules: [ { name: app, wasm: app.wasm } ]
+                run:
+                  - { call: app.count, expect-result: 38 }
+                  - { call: app.pair, expect-result: [-1, 0xFFFFFFFF, 18446744073709551615, 010] }
+                  - { call: app.ratio, expect-result: [1.5, 2.5e-3, 0.1] }
+                  - { call: app.odd, expect-result: [.nan, .inf, -.inf, NaN, -Infinity] }
+                """, "app.wasm");
+
+        List<RunStep> run = ManifestReader.load(file).run();
+
+        assertThat(run.get(0).expectResult()).contains(List.of(BigInteger.valueOf(38)));
+        assertThat(run.get(1).expectResult()).contains(List.of(BigInteger.valueOf(-1), BigInteger.valueOf(0xFFFFFFFFL),
+                new BigInteger("18446744073709551615"), BigInteger.TEN));
+        assertThat(run.get(2).expectResult()).contains(List.of(new BigDecimal("1.5"), new BigDecimal("2.5e-3"),
+                new BigDecimal("0.1")));
+        assertThat(run.get(3).expectResult()).contains(List.of(Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN, Double.NEGATIVE_INFINITY));
     }
 
     @Test

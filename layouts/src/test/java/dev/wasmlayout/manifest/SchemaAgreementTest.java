@@ -67,6 +67,8 @@ class SchemaAgreementTest {
         JsonNode sizeAsText = definition("size").path("oneOf").get(1);
         assertThat(sizeAsText.path("pattern").asText()).isEqualTo(Sizes.PATTERN);
         assertThat(definition("name").path("pattern").asText()).isEqualTo("^" + SpecReader.NAME.pattern() + "$");
+        JsonNode resultNumberAsText = definition("resultNumber").path("anyOf").get(1);
+        assertThat(resultNumberAsText.path("pattern").asText()).isEqualTo(ResultNumber.PATTERN);
         List<String> strategies = new ArrayList<>();
         definition("module").path("properties").path("strategy").path("enum").forEach(s -> strategies.add(s.asText()));
         assertThat(strategies).containsExactlyElementsOf(Strategy.names());

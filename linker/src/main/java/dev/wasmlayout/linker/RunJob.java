@@ -142,7 +142,7 @@ public final class RunJob {
                 }
                 Integer exit = s.expectExit().isPresent() ? (int) s.expectExit().getAsLong() : null;
                 out.add(new RunStep(s.callModule().orElseThrow(), s.callExport().orElseThrow(), args,
-                        s.expectStdout().orElse(null), exit));
+                        s.expectStdout().orElse(null), exit, s.expectResult().orElse(null)));
             }
             if (s.dump().isPresent()) {
                 Region r = region(set, s.dump().get().region());

@@ -19,7 +19,7 @@ final class RunLog {
         }
         for (StepResult s : o.report().steps()) {
             String line = "  step " + s.module() + "." + s.export() + (s.exitCode() != null ? " exit " + s.exitCode() : "")
-                    + ", " + s.millis() + " ms";
+                    + (s.returned().isEmpty() ? "" : " returned " + s.returnedText()) + ", " + s.millis() + " ms";
             if (s.ok()) {
                 log.info(line);
             } else {

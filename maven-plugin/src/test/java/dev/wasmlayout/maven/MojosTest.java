@@ -123,6 +123,7 @@ class MojosTest {
         log.clear();
         validate().execute();
         assertThat(log.has("  | consumer: 73 records, checksum d0a72b73")).isTrue();
+        assertThat(log.has("[INFO]   step producer.produce returned 58, ")).isTrue();
         assertThat(log.lines).anyMatch(l -> l.matches("\\[INFO\\] wasm-layout: validation OK: \\d+ steps, 0 failed, 0 violations"));
 
         log.clear();

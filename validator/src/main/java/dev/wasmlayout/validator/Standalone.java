@@ -53,7 +53,7 @@ public final class Standalone {
                 }
                 return inst.export(export).apply(args);
             });
-            StepResult r = Outcomes.result(m.name(), export, o, timeoutMillis, wasi, mark, null, null);
+            StepResult r = Outcomes.unchecked(m.name(), export, o, timeoutMillis, wasi, mark);
             return new StandaloneResult(r.exitCode(), r.stdout(), r.stderr(), r.failure());
         }
     }

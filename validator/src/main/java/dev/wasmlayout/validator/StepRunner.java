@@ -3,7 +3,9 @@ package dev.wasmlayout.validator;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.runtime.Instance;
+import java.util.List;
 import java.util.Map;
 
 /** Runs one step of the list against the instantiated set. */
@@ -42,14 +44,17 @@ final class StepRunner {
         }
         long[] args = r.args();
         String wrong = checkArgs(m.instance(), r.export(), args);
+        List<ValType> resultTypes = m.instance().exportType(r.export()).returns();
+        if (wrong == null && r.expectResult() != null) { // one that can never match fails before the call, like wrong args
+            wrong = ResultExpectation.unfit(r.export(), resultTypes, r.expectResult());
+        }
         if (wrong != null) {
             return new Ran(fail(r.module(), r.export(), wrong), true);
         }
         WasiHost.Output mark = m.wasi().mark();
         Watchdog.Outcome<long[]> o = Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
                 () -> m.instance().export(r.export()).apply(args));
-        return new Ran(Outcomes.result(r.module(), r.export(), o, timeoutMillis, m.wasi(), mark, r.expectStdout(),
-                r.expectExit()), o.stopped());
+        return new Ran(Outcomes.call(r, resultTypes, o, timeoutMillis, m.wasi(), mark), o.stopped());
     }
 
     StepResult skipped(Step s, String stuck) {
@@ -81,6 +86,6 @@ final class StepRunner {
     }
 
     private static StepResult fail(String module, String export, String why) {
-        return new StepResult(module, export, null, "", "", 0, why);
+        return new StepResult(module, export, null, List.of(), "", "", 0, why);
     }
 }

@@ -63,7 +63,7 @@ public final class Validator {
             for (String name : plan.order()) {
                 String missing = missingProvider(plan, name, linked);
                 if (missing != null) {
-                    results.add(new StepResult(name, INSTANTIATE, null, "", "", 0,
+                    results.add(new StepResult(name, INSTANTIATE, null, List.of(), "", "", 0,
                             "not instantiated: its provider '" + missing + "' failed"));
                     continue;
                 }
@@ -76,7 +76,7 @@ public final class Validator {
                 if (o.error() == null && !o.timedOut()) {
                     linked.put(name, new LinkedModule(name, o.value(), p.wasi()));
                 } else {
-                    results.add(Outcomes.result(name, INSTANTIATE, o, options.stepTimeoutMillis(), p.wasi(), mark, null, null));
+                    results.add(Outcomes.unchecked(name, INSTANTIATE, o, options.stepTimeoutMillis(), p.wasi(), mark));
                     if (!o.stopped()) {
                         stuck = name + " " + INSTANTIATE;
                         break;

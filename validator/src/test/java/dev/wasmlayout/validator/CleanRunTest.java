@@ -16,9 +16,9 @@ class CleanRunTest {
     @EnumSource(Engine.class)
     void modulesThatStayInTheirRegionsRunCleanTogether(Engine engine) {
         RunReport r = new Validator(Fixture.set(dir), Fixture.options(engine)).run(List.of(
-                new RunStep("alpha", "_start", new long[0], Fixture.ALPHA_OUT, 0),
-                new RunStep("beta", "_start", new long[0], Fixture.BETA_OUT, 0),
-                new RunStep("faulty", "own_work", new long[] {64}, "faulty: own_work 55\n", null)));
+                new RunStep("alpha", "_start", new long[0], Fixture.ALPHA_OUT, 0, null),
+                new RunStep("beta", "_start", new long[0], Fixture.BETA_OUT, 0, null),
+                new RunStep("faulty", "own_work", new long[] {64}, "faulty: own_work 55\n", null, null)));
         assertThat(r.violations()).isEmpty();
         assertThat(r.steps()).allSatisfy(s -> assertThat(s.failure()).isNull());
         assertThat(r.exitStatus()).isZero();

@@ -46,7 +46,7 @@ class DifferentialTest {
     void unmetExpectationsFailTheStep(Engine engine) {
         RunSet set = Fixture.LAYOUT.runSet(List.of(Fixture.alpha(null, "x", "4")));
         RunReport r = new Validator(set, Fixture.options(engine)).run(List.of(
-                new RunStep("alpha", "_start", null, "something else\n", 0)));
+                new RunStep("alpha", "_start", null, "something else\n", 0, null)));
         assertThat(r.steps().get(0).exitCode()).isEqualTo(4);
         assertThat(r.steps().get(0).failure()).isEqualTo("expected exit 0, got 4; expected stdout \"something else\\n\","
                 + " got \"hello from alpha: arg=x stdin= fib=610 mode=test\\n\"");

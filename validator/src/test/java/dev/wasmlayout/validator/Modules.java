@@ -31,6 +31,30 @@ final class Modules {
         return b.build();
     }
 
+    /**
+     * Exports functions that only return constants: minus_one() i32 -1, minus_two() i64 -2, tenth() f32 0.1,
+     * third() f64 1/3, not_a_number() f64 NaN, pair() (i32 7, i64 -1), and nothing() with no result.
+     */
+    static byte[] returner() {
+        WasmBuilder b = new WasmBuilder();
+        b.importMemory("env", "memory", 1, 1);
+        int[] none = new int[0];
+        returning(b, "minus_one", b.type(none, new int[] {WasmBuilder.I32}), new WasmBuilder.Code().i32(-1));
+        returning(b, "minus_two", b.type(none, new int[] {WasmBuilder.I64}), new WasmBuilder.Code().i64(-2));
+        returning(b, "tenth", b.type(none, new int[] {WasmBuilder.F32}), new WasmBuilder.Code().f32(0.1f));
+        int f64 = b.type(none, new int[] {WasmBuilder.F64});
+        returning(b, "third", f64, new WasmBuilder.Code().f64(1.0 / 3));
+        returning(b, "not_a_number", f64, new WasmBuilder.Code().f64(Double.NaN));
+        returning(b, "pair", b.type(none, new int[] {WasmBuilder.I32, WasmBuilder.I64}),
+                new WasmBuilder.Code().i32(7).i64(-1));
+        returning(b, "nothing", b.type(none, none), new WasmBuilder.Code());
+        return b.build();
+    }
+
+    private static void returning(WasmBuilder b, String name, int type, WasmBuilder.Code code) {
+        b.export(name, b.function(name, type, 0, code.bytes()));
+    }
+
     /** Exports spin(), a loop that never ends, and ok(). */
     static byte[] spinner() {
         WasmBuilder b = new WasmBuilder();

@@ -7,6 +7,9 @@ import java.util.List;
 /** Test-only assembler for small modules: imports, functions with names, exports, active and passive data. */
 final class WasmBuilder {
     static final int I32 = 0x7f;
+    static final int I64 = 0x7e;
+    static final int F32 = 0x7d;
+    static final int F64 = 0x7c;
 
     private final List<byte[]> types = new ArrayList<>();
     private final List<byte[]> imports = new ArrayList<>();
@@ -121,6 +124,21 @@ final class WasmBuilder {
 
         Code i32(int v) {
             w.u8(0x41).s32(v);
+            return this;
+        }
+
+        Code i64(long v) {
+            w.u8(0x42).s64(v);
+            return this;
+        }
+
+        Code f32(float v) {
+            w.u8(0x43).u32le(Float.floatToRawIntBits(v));
+            return this;
+        }
+
+        Code f64(double v) {
+            w.u8(0x44).u64le(Double.doubleToRawLongBits(v));
             return this;
         }
 
