@@ -129,6 +129,22 @@ class CommandsTest {
     }
 
     @Test
+    void numericArgumentsAreDecimalOrHexNeverOctal() throws Exception {
+        Path manifest = tmp.resolve("args.yaml");
+        Files.writeString(manifest, """
+                memory: { max: 256KiB }
+                reserve: [ { name: host-io, size: 4KiB, align: 4KiB, writers: [transform] } ]
+                modules: [ { name: transform, wasm: %s, stack: 4KiB, heap: 0 } ]
+                run:
+                  - { call: transform.set_shift, args: [010] }
+                  - { call: transform.set_shift, args: [0x1F], expect-result: 10 }
+                  - { call: transform.set_shift, args: [3], expect-result: 5 }   # 31 mod 26
+                """.formatted(samples().resolve("host-exchange/build/transform.wasm").toAbsolutePath()));
+        CliRun link = CliRun.of("link", manifest.toString(), "-o", tmp.resolve("out").toString(), "--validate");
+        assertThat(link.exit()).as(link.out()).isEqualTo(0);
+    }
+
+    @Test
     void staleLinkIsRefusedWithExitTwo() {
         CliRun r = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.stale.yaml").toString(), "-o",
                 tmp.resolve("x").toString());

@@ -152,9 +152,17 @@ public final class RunJob {
         return out;
     }
 
+    /**
+     * A number read as sizes and expect-result read it (decimal, or hex after 0x; a leading zero is not
+     * octal), else a region name standing for the region's start.
+     */
     private static long argument(LinkedSet set, String arg) {
+        boolean negative = arg.startsWith("-");
+        String digits = negative || arg.startsWith("+") ? arg.substring(1) : arg;
         try {
-            return Long.decode(arg);
+            long value = digits.regionMatches(true, 0, "0x", 0, 2)
+                    ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
+            return negative ? -value : value;
         } catch (NumberFormatException e) {
             return region(set, arg).start();
         }
