@@ -86,6 +86,11 @@ public final class ImportStubs {
         }
         writeElements(m, map, ed);
         writeNames(m, map, stubbed, kept + defined, ed);
+        Set<String> modules = new java.util.TreeSet<>();
+        for (Import s : stubbed) {
+            modules.add(s.module());
+        }
+        DebugInfo.keepIfCodeUnchanged(m, ed, "leaving out " + String.join(", ", modules), log::add);
         return ed.write();
     }
 
