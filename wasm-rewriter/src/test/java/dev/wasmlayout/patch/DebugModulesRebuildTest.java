@@ -22,7 +22,7 @@ class DebugModulesRebuildTest {
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(log).isZero();
         for (String m : new String[] {"globals.wasm", "globals.placed.wasm", "grow.wasm", "grow.dwarf5.wasm", "grow.pic.wasm",
-                "grow.placed.wasm"}) {
+                "grow.placed.wasm", "grow.placed.relocs.wasm"}) {
             assertThat(Files.readAllBytes(out.resolve(m))).as(m + " (rebuild with build.sh and commit)")
                     .isEqualTo(Files.readAllBytes(sources.resolve(m)));
         }

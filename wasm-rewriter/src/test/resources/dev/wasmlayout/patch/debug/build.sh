@@ -8,6 +8,7 @@
 #   grow.dwarf5.wasm     the same with DWARF 5 (.debug_addr)
 #   grow.pic.wasm        the same, position-independent (the pic strategy)
 #   grow.placed.wasm     the same, linked at its place (the placed strategy)
+#   grow.placed.relocs.wasm  the same, also with -Wl,--emit-relocs
 set -eu
 src=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "${1:-$src}" && cd "${1:-$src}" && pwd)
@@ -30,3 +31,5 @@ cc $bare -gdwarf-5 -Wl,--emit-relocs -o "$out/grow.dwarf5.wasm" grow.c
 cc $bare -fPIC -Wl,--shared -Wl,--experimental-pic -o "$out/grow.pic.wasm" grow.c
 # shellcheck disable=SC2086
 cc $bare $placed -o "$out/grow.placed.wasm" grow.c
+# shellcheck disable=SC2086
+cc $bare $placed -Wl,--emit-relocs -o "$out/grow.placed.relocs.wasm" grow.c

@@ -1,7 +1,7 @@
 /* A libc-free module with debug info that grows its memory, so the patch rewrites memory.grow and
  * memory.size into a call and a global.get. With more than 127 functions the call's index needs
- * two LEB bytes: the rewritten body gets longer and every body after it moves. Built four ways by
- * build.sh: relocate (-Wl,--emit-relocs), DWARF 5 relocate, pic and placed. */
+ * two LEB bytes: the rewritten body gets longer and every body after it moves. build.sh builds it
+ * for each strategy (relocate with DWARF 4 and 5, pic, placed with and without relocations). */
 
 __attribute__((import_module("trace"), import_name("note"))) void note(int value);
 
