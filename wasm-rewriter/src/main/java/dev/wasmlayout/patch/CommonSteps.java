@@ -38,7 +38,7 @@ final class CommonSteps {
         rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
         rewriteData(m, f, map, out, ed, log);
         rewriteImportsAndMemory(m, f, p, patched, ed, log);
-        DebugInfo.carry(m, out, ed, map, log::add);
+        DebugInfo.carry(m, out, ed, map, log);
         for (Section s : patched.sections()) {
             if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
                 ed.remove(s);
@@ -47,7 +47,7 @@ final class CommonSteps {
         log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
         List<String> actions = log.lines();
         ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload(strategy, p, actions));
-        return new PatchResult(ed.write(), strategy, actions);
+        return new PatchResult(ed.write(), strategy, actions, log.warnings());
     }
 
     private static void rewriteGlobals(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out,

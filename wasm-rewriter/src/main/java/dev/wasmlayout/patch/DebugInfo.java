@@ -7,7 +7,6 @@ import dev.wasmlayout.wasm.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * What a patch does with a module's debug information, so that afterwards it is either true or
@@ -32,7 +31,7 @@ final class DebugInfo {
      * @param before the module's bytes with the layout of {@code m} (relocation sites in code and data
      *               may already hold their new values)
      */
-    static void carry(ParsedModule m, byte[] before, ModuleEditor ed, AddressMap map, Consumer<String> log) {
+    static void carry(ParsedModule m, byte[] before, ModuleEditor ed, AddressMap map, PatchLog log) {
         WasmModule module = ed.module();
         List<Section> dwarf = dwarfSections(module);
         Section external = module.custom(EXTERNAL_DWARF).orElse(null);
@@ -44,11 +43,11 @@ final class DebugInfo {
         String changed = changes(code, map);
         if (external != null) {
             if (changed == null) {
-                log.accept("kept " + EXTERNAL_DWARF + ": the separate DWARF file it names still matches (code offsets and data"
+                log.add("kept " + EXTERNAL_DWARF + ": the separate DWARF file it names still matches (code offsets and data"
                         + " addresses unchanged)");
             } else {
                 ed.remove(external);
-                log.accept("dropped " + EXTERNAL_DWARF + ": the separate DWARF file it names describes the module as linked ("
+                log.warn("dropped " + EXTERNAL_DWARF + ": the separate DWARF file it names describes the module as linked ("
                         + changed + ")");
             }
         }
@@ -58,10 +57,10 @@ final class DebugInfo {
         boolean relocated = m.linking != null && m.relocs.stream().anyMatch(rs -> DwarfRelocations.targetsDebugSection(m, rs));
         if (!relocated) {
             if (changed == null) {
-                log.accept("kept the debug info (" + names(dwarf) + ") as linked: code offsets and data addresses are unchanged");
+                log.add("kept the debug info (" + names(dwarf) + ") as linked: code offsets and data addresses are unchanged");
             } else {
-                drop(ed, dwarf, changed + ", and the module has no relocations for its DWARF (link with -Wl,--emit-relocs"
-                        + " to keep it)", log);
+                drop(ed, dwarf, changed + ", and the module has no relocations for its DWARF"
+                        + (m.relocs.isEmpty() ? " (link with -Wl,--emit-relocs to keep it)" : ""), log);
             }
             return;
         }
@@ -73,11 +72,11 @@ final class DebugInfo {
         for (Map.Entry<Integer, byte[]> e : r.payloads().entrySet()) {
             ed.replace(module.sections().get(e.getKey()), e.getValue());
         }
-        log.accept("debug info (" + names(dwarf) + ") rewritten through its relocations: " + r.dataSites()
+        log.add("debug info (" + names(dwarf) + ") rewritten through its relocations: " + r.dataSites()
                 + " data addresses, " + r.codeSites() + " code offsets"
                 + (code.unchanged() ? " (code did not move)" : " (" + code.moved() + " function bodies moved)"));
         if (!r.deadFunctions().isEmpty()) {
-            log.accept("debug info of " + String.join(", ", r.deadFunctions()) + " marked as removed code (the linker's"
+            log.warn("debug info of " + String.join(", ", r.deadFunctions()) + " marked as removed code (the linker's"
                     + " tombstone): the patch rewrote inside the body, where DWARF's line steps and lengths cannot be shifted");
         }
     }
@@ -86,11 +85,11 @@ final class DebugInfo {
      * Drops every kind of debug information (for a patch that cannot keep any of it true) and says
      * why; does nothing when the module has none.
      */
-    static void dropAll(ModuleEditor ed, String why, Consumer<String> log) {
+    static void dropAll(ModuleEditor ed, String why, PatchLog log) {
         dropSourceMap(ed, log);
         ed.module().custom(EXTERNAL_DWARF).ifPresent(s -> {
             ed.remove(s);
-            log.accept("dropped " + EXTERNAL_DWARF + ": " + why);
+            log.warn("dropped " + EXTERNAL_DWARF + ": " + why);
         });
         List<Section> dwarf = dwarfSections(ed.module());
         if (!dwarf.isEmpty()) {
@@ -102,7 +101,7 @@ final class DebugInfo {
      * After an edit without relocations to go by (the module is already patched): keeps the DWARF
      * only when the code kept its offsets; {@code what} names the edit for the log.
      */
-    static void keepIfCodeUnchanged(ParsedModule m, ModuleEditor ed, String what, Consumer<String> log) {
+    static void keepIfCodeUnchanged(ParsedModule m, ModuleEditor ed, String what, PatchLog log) {
         List<Section> dwarf = dwarfSections(ed.module());
         boolean external = ed.module().custom(EXTERNAL_DWARF).isPresent();
         if (dwarf.isEmpty() && !external) {
@@ -115,17 +114,17 @@ final class DebugInfo {
         }
     }
 
-    private static void drop(ModuleEditor ed, List<Section> dwarf, String why, Consumer<String> log) {
+    private static void drop(ModuleEditor ed, List<Section> dwarf, String why, PatchLog log) {
         for (Section s : dwarf) {
             ed.remove(s);
         }
-        log.accept("dropped the debug info (" + names(dwarf) + "): " + why);
+        log.warn("dropped the debug info (" + names(dwarf) + "): " + why);
     }
 
-    private static void dropSourceMap(ModuleEditor ed, Consumer<String> log) {
+    private static void dropSourceMap(ModuleEditor ed, PatchLog log) {
         ed.module().custom(SOURCE_MAP).ifPresent(s -> {
             ed.remove(s);
-            log.accept("dropped " + SOURCE_MAP + ": a source map counts module file offsets, and the patch changes"
+            log.warn("dropped " + SOURCE_MAP + ": a source map counts module file offsets, and the patch changes"
                     + " sections before the code");
         });
     }
