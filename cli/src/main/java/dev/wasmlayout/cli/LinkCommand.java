@@ -65,6 +65,9 @@ final class LinkCommand implements Callable<Integer> {
         }
         for (LinkJob.LinkedModule m : linked.modules()) {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
+            for (String w : m.warnings()) {
+                out.printf("  warning: %s%n", w);
+            }
         }
         out.flush();
         if (!validate) {

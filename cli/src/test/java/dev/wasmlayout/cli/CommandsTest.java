@@ -145,6 +145,25 @@ class CommandsTest {
     }
 
     @Test
+    void linkWarnsWhenItDropsDebugInfo() throws Exception {
+        Path modules = samples().getParent().resolve("wasm-rewriter/src/test/resources/dev/wasmlayout/patch/debug");
+        Files.copy(modules.resolve("grow.pic.wasm"), tmp.resolve("grow.pic.wasm"));
+        Files.copy(modules.resolve("globals.wasm"), tmp.resolve("globals.wasm"));
+        Path m = tmp.resolve("wasm-layout.yaml");
+        Files.writeString(m, "memory: { max: 1MiB }\nmodules:\n  - { name: grow, wasm: grow.pic.wasm }\n"
+                + "  - { name: globals, wasm: globals.wasm }\n");
+        CliRun r = CliRun.of("link", m.toString(), "-o", tmp.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        java.util.List<String> lines = r.out().lines().toList();
+        int grow = lines.indexOf(lines.stream().filter(l -> l.startsWith("linked grow (pic)")).findFirst().orElseThrow());
+        assertThat(lines.get(grow + 1))
+                .startsWith("  warning: dropped the debug info (6 .debug_* sections): a position-independent");
+        // globals keeps its DWARF, rewritten: nothing to warn about
+        assertThat(r.out()).doesNotContain("warning: dropped the debug info (6 .debug_* sections): static data");
+        assertThat(lines.stream().filter(l -> l.startsWith("  warning:"))).hasSize(1);
+    }
+
+    @Test
     void staleLinkIsRefusedWithExitTwo() {
         CliRun r = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.stale.yaml").toString(), "-o",
                 tmp.resolve("x").toString());

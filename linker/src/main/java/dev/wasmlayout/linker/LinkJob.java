@@ -39,8 +39,8 @@ public final class LinkJob {
     public record Request(Path manifest, Path outDir, boolean locked, Set<String> without) {
     }
 
-    /** A module as linked: its strategy and what patching did. */
-    public record LinkedModule(String name, String strategy, String file, List<String> actions) {
+    /** A module as linked: its strategy, what patching did, and the part of that which lost something (debug info). */
+    public record LinkedModule(String name, String strategy, String file, List<String> actions, List<String> warnings) {
     }
 
     public record Linked(PlanJob.Planned planned, List<LinkedModule> modules, Map<String, byte[]> files) {
@@ -74,13 +74,14 @@ public final class LinkJob {
             try {
                 PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
                 List<String> actions = new ArrayList<>(r.actions());
+                List<String> warnings = new ArrayList<>(r.warnings());
                 byte[] bytes = r.bytes();
                 Set<String> stubbed = stubbedImports(m.spec(), leftOut);
                 if (!stubbed.isEmpty()) {
-                    bytes = ImportStubs.apply(bytes, stubbed, actions);
+                    bytes = ImportStubs.apply(bytes, stubbed, actions, warnings);
                 }
                 files.put(m.name() + ".wasm", bytes);
-                linked.add(new LinkedModule(m.name(), r.strategy(), file, actions));
+                linked.add(new LinkedModule(m.name(), r.strategy(), file, actions, warnings));
             } catch (PatchException | WasmException e) {
                 throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
             }

@@ -70,6 +70,9 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut));
         for (LinkJob.LinkedModule lm : linked.modules()) {
             getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
+            for (String w : lm.warnings()) {
+                getLog().warn("wasm-layout: " + lm.name() + ": " + w);
+            }
         }
         getLog().info(String.format("wasm-layout: one memory of %d..%d pages, %d regions; layout in %s",
                 linked.layout().initialPages(), linked.layout().maxPages(), linked.layout().regions().size(),

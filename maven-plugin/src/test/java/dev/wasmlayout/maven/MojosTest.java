@@ -74,6 +74,18 @@ class MojosTest {
     }
 
     @Test
+    void linkWarnsWhenAModuleLosesItsDebugInfo() throws Exception {
+        // a position-independent module with DWARF: the pic strategy drops it and says why
+        Path wasm = Path.of(System.getProperty("wasmlayout.root", "..")).resolve(
+                "wasm-rewriter/src/test/resources/dev/wasmlayout/patch/debug/grow.pic.wasm");
+        Files.copy(wasm, manifest.resolveSibling("grow.pic.wasm"));
+        Files.writeString(manifest, "memory: { max: 1MiB }\nmodules:\n  - { name: grow, wasm: grow.pic.wasm }\n");
+        link().execute();
+        assertThat(log.has("[WARN] wasm-layout: grow: dropped the debug info (6 .debug_* sections): a position-independent"))
+                .isTrue();
+    }
+
+    @Test
     void linkWritesTheSetThenSkipsWhileNothingChanges() throws Exception {
         link().execute();
         for (String f : List.of("producer.wasm", "consumer.wasm", "layout.json", "wasm-layout.lock", "link.json")) {

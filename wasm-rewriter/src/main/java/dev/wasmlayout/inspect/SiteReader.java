@@ -5,12 +5,12 @@ import dev.wasmlayout.wasm.custom.RelocType;
 import dev.wasmlayout.wasm.custom.Relocation;
 
 /** Reads the value stored at a relocation site and says what is wrong with it, if anything. */
-final class SiteReader {
+public final class SiteReader {
     private SiteReader() {
     }
 
     /** Returns null when the site is well formed and holds {@code expected}, else a short description. */
-    static String check(byte[] b, Section target, Relocation r, long expected) {
+    public static String check(byte[] b, Section target, Relocation r, long expected) {
         long at = (long) target.payloadStart() + r.offset();
         int width = r.type().site.width;
         if (r.offset() < 0 || at + width > target.end()) {

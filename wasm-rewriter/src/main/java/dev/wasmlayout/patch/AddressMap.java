@@ -45,6 +45,11 @@ final class AddressMap {
         }
     }
 
+    /** Whether an undefined data symbol of this name resolves to a shared or reserved region. */
+    boolean isRegion(String name) {
+        return name != null && p.symbols().containsKey(name);
+    }
+
     /** New address of a value that was an address as linked. */
     long move(long oldAddress) {
         return inData(oldAddress) ? oldAddress + delta : oldAddress;

@@ -21,7 +21,7 @@ import java.util.OptionalLong;
 /**
  * The steps every strategy ends with: the stack pointer and address globals, data segment offsets,
  * the memory turned into the shared import, memory.grow/size confined to the heap, imports renamed
- * to their providers, relocation metadata dropped and the patch recorded.
+ * to their providers, debug info kept true or dropped, relocation metadata dropped and the patch recorded.
  */
 final class CommonSteps {
     private CommonSteps() {
@@ -38,6 +38,7 @@ final class CommonSteps {
         rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
         rewriteData(m, f, map, out, ed, log);
         rewriteImportsAndMemory(m, f, p, patched, ed, log);
+        DebugInfo.carry(m, out, ed, map, log);
         for (Section s : patched.sections()) {
             if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
                 ed.remove(s);
@@ -46,7 +47,7 @@ final class CommonSteps {
         log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
         List<String> actions = log.lines();
         ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload(strategy, p, actions));
-        return new PatchResult(ed.write(), strategy, actions);
+        return new PatchResult(ed.write(), strategy, actions, log.warnings());
     }
 
     private static void rewriteGlobals(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out,

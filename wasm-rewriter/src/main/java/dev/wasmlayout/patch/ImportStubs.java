@@ -34,6 +34,11 @@ public final class ImportStubs {
 
     /** Returns the module with the stubs, or the same bytes when it imports nothing from those modules. */
     public static byte[] apply(byte[] bytes, Set<String> leftOut, List<String> log) {
+        return apply(bytes, leftOut, log, new ArrayList<>());
+    }
+
+    /** As {@link #apply(byte[], Set, List)}; {@code warnings} gets the lines of {@code log} that say what the module lost. */
+    public static byte[] apply(byte[] bytes, Set<String> leftOut, List<String> log, List<String> warnings) {
         ParsedModule m = ParsedModule.parse(bytes);
         List<Import> funcs = new ArrayList<>();
         for (Import i : m.sections.imports) {
@@ -86,6 +91,14 @@ public final class ImportStubs {
         }
         writeElements(m, map, ed);
         writeNames(m, map, stubbed, kept + defined, ed);
+        Set<String> modules = new java.util.TreeSet<>();
+        for (Import s : stubbed) {
+            modules.add(s.module());
+        }
+        PatchLog debug = new PatchLog();
+        DebugInfo.keepIfCodeUnchanged(m, ed, "leaving out " + String.join(", ", modules), debug);
+        log.addAll(debug.lines());
+        warnings.addAll(debug.warnings());
         return ed.write();
     }
 

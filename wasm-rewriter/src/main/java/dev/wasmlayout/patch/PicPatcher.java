@@ -74,9 +74,12 @@ public final class PicPatcher {
         writeExports(m, binding, ed, log);
         m.module.custom(Dylink0Section.NAME).ifPresent(ed::remove);
         log.add("dropped dylink.0 (the module is no longer position-independent)");
+        DebugInfo.dropAll(ed, "a position-independent module has no relocations for its DWARF, and the pic patch"
+                + " renumbers the globals DWARF names (it locates data as global __memory_base + offset) and may move"
+                + " code (rewritten instructions)", log);
         List<String> actions = log.lines();
         ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload("pic", p, actions));
-        return new PatchResult(ed.write(), "pic", actions);
+        return new PatchResult(ed.write(), "pic", actions, log.warnings());
     }
 
     private static void writeGlobals(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, List<byte[]> extra,

@@ -15,7 +15,9 @@ import dev.wasmlayout.wasm.custom.Symbol;
 /**
  * The relocate strategy: a module linked with {@code -Wl,--emit-relocs} has every place that holds a
  * static address listed in {@code reloc.CODE} / {@code reloc.DATA}. Each such site is a padded LEB or
- * a raw i32, so it is rewritten in place and every byte around it stays where it was.
+ * a raw i32, so it is rewritten in place and every byte around it stays where it was. The addresses
+ * in DWARF ({@code reloc..debug_*}) are rewritten by {@link DebugInfo} in the common steps, once the
+ * code section's final layout is known.
  */
 public final class RelocatePatcher {
     private RelocatePatcher() {

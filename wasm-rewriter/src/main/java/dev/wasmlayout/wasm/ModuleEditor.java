@@ -28,6 +28,27 @@ public final class ModuleEditor {
         this.originalBodies = originalBodies;
     }
 
+    /** The module this editor writes back (its sections are the keys of {@link #replace} and {@link #remove}). */
+    public WasmModule module() {
+        return module;
+    }
+
+    /**
+     * The code section payload as {@link #write()} will emit it with the edits made so far (the
+     * original payload when no body changed), or null when the module has and gets no code. Tells
+     * a caller where every function body will land, e.g. to keep code offsets in debug info true.
+     */
+    public byte[] codePayload() {
+        Section code = module.section(SectionIds.CODE).orElse(null);
+        if (code != null && replaced.containsKey(code)) {
+            return replaced.get(code);
+        }
+        if (bodies.isEmpty() && appendedBodies.isEmpty()) {
+            return code == null ? null : java.util.Arrays.copyOfRange(module.bytes(), code.payloadStart(), code.end());
+        }
+        return buildCodePayload(code);
+    }
+
     /** Replaces a section's payload (for a custom section: the part after its name). */
     public ModuleEditor replace(Section s, byte[] payload) {
         replaced.put(s, payload);
@@ -78,7 +99,7 @@ public final class ModuleEditor {
         Map<Integer, byte[]> pending = new TreeMap<>(java.util.Comparator.comparingInt(SectionIds::orderRank));
         pending.putAll(addedStandard);
         if (!appendedBodies.isEmpty() && module.section(SectionIds.CODE).isEmpty()) {
-            pending.put(SectionIds.CODE, codePayload(null));
+            pending.put(SectionIds.CODE, buildCodePayload(null));
         }
         for (Section s : module.sections()) {
             if (!s.isCustom()) {
@@ -89,7 +110,7 @@ public final class ModuleEditor {
             }
             byte[] payload = replaced.get(s);
             if (payload == null && s.id() == SectionIds.CODE && !s.isCustom() && (!bodies.isEmpty() || !appendedBodies.isEmpty())) {
-                payload = codePayload(s);
+                payload = buildCodePayload(s);
             }
             if (payload == null) {
                 out.bytes(src, s.start(), s.end() - s.start());
@@ -119,7 +140,7 @@ public final class ModuleEditor {
         }
     }
 
-    private byte[] codePayload(Section code) {
+    private byte[] buildCodePayload(Section code) {
         byte[] src = module.bytes();
         ByteWriter w = new ByteWriter(code == null ? 64 : code.payloadLength() + 64);
         w.u32(originalBodies.size() + appendedBodies.size());
