@@ -2,9 +2,12 @@ package dev.wasmlayout.cli;
 
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ModuleFacts.BadSite;
+import dev.wasmlayout.inspect.ModuleFacts.DebugFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.Segment;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Renders {@link ModuleFacts} for a person. */
@@ -68,6 +71,7 @@ final class FactsText {
                 sb.append("    ").append(g.instruction()).append(" in ").append(g.functionName()).append(" at ").append(hex(g.fileOffset())).append('\n');
             }
         }
+        line(sb, "debug", debug(f.debug()));
         line(sb, "imports", f.imports().isEmpty() ? "none" : String.join(", ", f.imports()));
         line(sb, "exports", f.exports().isEmpty() ? "none" : String.join(", ", f.exports()));
         line(sb, "entry", f.entryPoint() == null ? "none (library)" : f.entryPoint());
@@ -76,6 +80,21 @@ final class FactsText {
             sb.append(String.format("    %-9s %-4s %s%n", s.name(), s.applies() ? "yes" : "no", s.reason()));
         }
         return sb.toString();
+    }
+
+    /** What debug information the module carries and whether linking can keep it true. */
+    private static String debug(DebugFacts d) {
+        if (!d.present()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!d.dwarfSections().isEmpty()) {
+            parts.add("DWARF in " + d.dwarfSections().size() + " sections (" + String.join(", ", d.dwarfSections()) + ")"
+                    + (d.dwarfRelocated() ? ", with relocations: relocate keeps it true"
+                            : ", no relocations for it: kept only where the patch moves nothing"));
+        }
+        parts.addAll(d.pointers());
+        return String.join("; ", parts);
     }
 
     private static void line(StringBuilder sb, String key, String value) {

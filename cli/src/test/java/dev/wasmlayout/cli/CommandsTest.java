@@ -33,6 +33,20 @@ class CommandsTest {
     }
 
     @Test
+    void inspectSaysWhetherDebugInfoCanBeKept() throws Exception {
+        Path globals = samples().getParent().resolve("wasm-rewriter/src/test/resources/dev/wasmlayout/patch/debug/globals.wasm");
+        CliRun r = CliRun.of("inspect", globals.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("debug       DWARF in 6 sections (.debug_loc, .debug_abbrev, .debug_info, .debug_str,"
+                + " .debug_line, .debug_ranges), with relocations: relocate keeps it true\n");
+        JsonNode n = new ObjectMapper().readTree(CliRun.of("inspect", "--json", globals.toString()).out());
+        assertThat(n.at("/debug/dwarfRelocated").asBoolean()).isTrue();
+        assertThat(n.at("/debug/dwarfSections")).hasSize(6);
+        assertThat(CliRun.of("inspect", samples().resolve("footprint/build/sieve.wasm").toString()).out())
+                .contains("debug       none\n");
+    }
+
+    @Test
     void inspectSaysStaleForAModuleRelinkedThroughWasmOpt() {
         CliRun r = CliRun.of("inspect", samples().resolve("footprint/build/checksum.stale.wasm").toString());
         assertThat(r.exit()).isZero();

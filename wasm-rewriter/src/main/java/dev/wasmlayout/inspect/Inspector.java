@@ -1,6 +1,7 @@
 package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.inspect.ModuleFacts.DataFacts;
+import dev.wasmlayout.inspect.ModuleFacts.DebugFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.HeapFacts;
 import dev.wasmlayout.inspect.ModuleFacts.MemoryFacts;
@@ -9,6 +10,7 @@ import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Segment;
 import dev.wasmlayout.inspect.ModuleFacts.StackFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.SegmentInfo;
 import dev.wasmlayout.wasm.custom.Symbol;
@@ -67,8 +69,23 @@ public final class Inspector {
             }
         }
         List<Strategy> strategies = Strategies.decide(memory, relocs, pic, m);
-        return new ModuleFacts(file, m.bytes().length, memory, data, stack, heap, relocs, pic, grow, imports, exports,
-                entry, strategies);
+        return new ModuleFacts(file, m.bytes().length, memory, data, stack, heap, relocs, pic, grow, debug(), imports,
+                exports, entry, strategies);
+    }
+
+    private DebugFacts debug() {
+        List<String> dwarf = new ArrayList<>();
+        List<String> pointers = new ArrayList<>();
+        for (Section sec : m.module.sections()) {
+            if (DebugSections.isDwarf(sec)) {
+                dwarf.add(sec.customName());
+            } else if (sec.isCustom() && (sec.customName().equals(DebugSections.EXTERNAL_DWARF)
+                    || sec.customName().equals(DebugSections.SOURCE_MAP))) {
+                pointers.add(sec.customName());
+            }
+        }
+        boolean relocated = m.relocs.stream().anyMatch(rs -> DebugSections.targetsDwarf(m, rs));
+        return new DebugFacts(List.copyOf(dwarf), relocated, List.copyOf(pointers));
     }
 
     private MemoryFacts memory() {

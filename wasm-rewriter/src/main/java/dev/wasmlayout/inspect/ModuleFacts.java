@@ -16,6 +16,7 @@ public record ModuleFacts(
         RelocationFacts relocations,
         PicFacts pic,
         List<GrowSite> memoryGrowth,
+        DebugFacts debug,
         List<String> imports,
         List<String> exports,
         String entryPoint,
@@ -24,6 +25,17 @@ public record ModuleFacts(
     /** The memory: defined or imported, limits in pages, and the features we refuse. */
     public record MemoryFacts(boolean present, boolean imported, String importName, long minPages, long maxPages,
                               boolean shared, boolean memory64, int count, boolean exported) {
+    }
+
+    /**
+     * Debug information: the {@code .debug_*} (DWARF) sections, whether relocations for them were
+     * kept ({@code reloc..debug_*}, what lets relocate keep them true), and {@code external_debug_info}
+     * / {@code sourceMappingURL} when present.
+     */
+    public record DebugFacts(List<String> dwarfSections, boolean dwarfRelocated, List<String> pointers) {
+        public boolean present() {
+            return !dwarfSections.isEmpty() || !pointers.isEmpty();
+        }
     }
 
     /** One data segment; {@code address} is -1 for a passive one. */

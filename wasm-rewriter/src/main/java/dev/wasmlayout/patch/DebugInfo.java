@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.inspect.DebugSections;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
@@ -17,8 +18,8 @@ import java.util.Map;
  * offsets, and every patch changes sections before the code.
  */
 final class DebugInfo {
-    static final String EXTERNAL_DWARF = "external_debug_info";
-    static final String SOURCE_MAP = "sourceMappingURL";
+    static final String EXTERNAL_DWARF = DebugSections.EXTERNAL_DWARF;
+    static final String SOURCE_MAP = DebugSections.SOURCE_MAP;
 
     private DebugInfo() {
     }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.inspect.DebugSections;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.inspect.SiteReader;
 import dev.wasmlayout.inspect.SymbolValues;
@@ -47,13 +48,12 @@ final class DwarfRelocations {
     }
 
     static boolean isDebugSection(Section s) {
-        return s.isCustom() && s.customName().startsWith(".debug_");
+        return DebugSections.isDwarf(s);
     }
 
     /** The relocation sections that apply to a {@code .debug_*} section. */
     static boolean targetsDebugSection(ParsedModule m, RelocSection rs) {
-        int target = rs.targetSection();
-        return target >= 0 && target < m.module.sections().size() && isDebugSection(m.module.sections().get(target));
+        return DebugSections.targetsDwarf(m, rs);
     }
 
     /**
