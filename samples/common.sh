@@ -24,8 +24,6 @@ SAMPLES_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SAMPLE_DIR=$(cd "$(dirname "$0")" && pwd)
 SAMPLE_NAME=$(basename "$SAMPLE_DIR")
 
-CLANG=${CLANG:-/usr/bin/clang-19}
-WASM_LD=${WASM_LD:-/usr/bin/wasm-ld-19}
 WASM_OPT=${WASM_OPT:-$(command -v wasm-opt || true)}
 WASM_OBJDUMP=${WASM_OBJDUMP:-$(command -v wasm-objdump || true)}
 WASM_VALIDATE=${WASM_VALIDATE:-$(command -v wasm-validate || true)}
@@ -33,23 +31,12 @@ LLVM_READOBJ=${LLVM_READOBJ:-$(command -v llvm-readobj-19 || true)}
 WASI_SYSROOT=${WASI_SYSROOT:-}
 PLACED_DIR=${PLACED_DIR:-}
 
-for tool in "$CLANG" "$WASM_LD"; do
-  [[ -x "$tool" ]] || { echo "error: $tool not found (install clang-19 and lld-19)" >&2; exit 1; }
-done
+source "$SAMPLES_DIR/../tools/toolchain.sh"   # CLANG, WASM_LD, TOOLBIN: a PATH with only the linker
 if [[ -z "$PLACED_DIR" ]]; then
   for tool in WASM_OPT WASM_OBJDUMP WASM_VALIDATE LLVM_READOBJ; do
     [[ -n "${!tool}" ]] || { echo "error: $tool not found (install binaryen, wabt and llvm-19)" >&2; exit 1; }
   done
 fi
-
-# clang runs wasm-opt after an optimised link whenever it finds one on PATH (trap 1 in DESIGN.md):
-# that rewrites the code but keeps `linking`/`reloc.*`, so the relocations become stale.
-# Give clang a PATH that holds nothing but the linker. Debian's clang-19 asks for "wasm-ld-19",
-# upstream clang for "wasm-ld": provide both names.
-TOOLBIN=$(mktemp -d "${TMPDIR:-/tmp}/wasm-layout-ld.XXXXXX")
-trap 'rm -rf "$TOOLBIN"' EXIT
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld"
-ln -s "$WASM_LD" "$TOOLBIN/wasm-ld-19"
 
 SYSROOT_FLAGS=()
 [[ -n "$WASI_SYSROOT" ]] && SYSROOT_FLAGS=(--sysroot="$WASI_SYSROOT")

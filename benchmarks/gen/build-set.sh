@@ -16,7 +16,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 GEN="$HERE/../target/gen"
 SET="$GEN/set"
-source "$HERE/toolchain.sh"
+source "$HERE/../../tools/toolchain.sh"
 CFLAGS=(--target=wasm32-wasi -O1 -w)
 
 # files per module: 36 files of 1300 functions, about 0.7 MB of code each

@@ -8,7 +8,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT="$HERE/../target/gen"
-source "$HERE/toolchain.sh"
+source "$HERE/../../tools/toolchain.sh"
 
 mkdir -p "$OUT/src" "$OUT/obj"
 rm -f "$OUT"/src/*.c "$OUT"/obj/*.o

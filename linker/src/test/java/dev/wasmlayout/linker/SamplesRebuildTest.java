@@ -30,6 +30,7 @@ class SamplesRebuildTest {
         Path samples = SamplesEndToEndTest.root();
         Path copy = tmp.resolve("samples");
         TestTrees.copy(samples, copy);
+        TestTrees.copy(samples.resolveSibling("tools"), tmp.resolve("tools")); // common.sh sources tools/toolchain.sh
         Process p = new ProcessBuilder("bash", copy.resolve("build-all.sh").toString()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();

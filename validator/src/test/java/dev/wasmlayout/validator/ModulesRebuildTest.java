@@ -18,7 +18,7 @@ class ModulesRebuildTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/clang-19")) && Files.isExecutable(Path.of("/usr/bin/wasm-ld-19"))
                 && Files.isDirectory(Path.of("/usr/lib/wasm32-wasi")), "clang-19, wasm-ld-19 and wasi-libc are not installed");
         assumeTrue(Files.isRegularFile(SOURCES.resolve("build.sh")), "sources not found under " + SOURCES);
-        Process p = new ProcessBuilder("sh", SOURCES.resolve("build.sh").toString(), out.toString())
+        Process p = new ProcessBuilder("bash", SOURCES.resolve("build.sh").toString(), out.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(log).isZero();

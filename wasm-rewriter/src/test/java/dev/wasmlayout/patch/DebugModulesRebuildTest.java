@@ -16,7 +16,7 @@ class DebugModulesRebuildTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/clang-19")) && Files.isExecutable(Path.of("/usr/bin/wasm-ld-19"))
                 && Files.isDirectory(Path.of("/usr/lib/wasm32-wasi")), "clang-19, wasm-ld-19 and wasi-libc are not installed");
         Path sources = DebugModules.dir();
-        Process p = new ProcessBuilder("sh", sources.resolve("build.sh").toString(), out.toString())
+        Process p = new ProcessBuilder("bash", sources.resolve("build.sh").toString(), out.toString())
                 .redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Rebuilds the debug-info test modules with clang-19 (wasi-libc) into the folder given (default: this
 # one). -g keeps DWARF (wasi-libc's own included); wasm-opt must not run after the link (the
 # relocations would go stale), so clang sees a PATH holding only wasm-ld.
@@ -12,12 +12,9 @@
 set -eu
 src=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "${1:-$src}" && cd "${1:-$src}" && pwd)
-bin=$(mktemp -d)
-trap 'rm -rf "$bin"' EXIT
-ln -s /usr/bin/wasm-ld-19 "$bin/wasm-ld"
-ln -s /usr/bin/wasm-ld-19 "$bin/wasm-ld-19"
+source "$src/../../../../../../../../tools/toolchain.sh"   # CLANG, TOOLBIN: a PATH with only the linker
 cd "$src"
-cc() { PATH="$bin" /usr/bin/clang-19 --target=wasm32-wasi -g -O1 -ffile-prefix-map="$src"=. "$@"; }
+cc() { PATH="$TOOLBIN" "$CLANG" --target=wasm32-wasi -g -O1 -ffile-prefix-map="$src"=. "$@"; }
 bare="-nostdlib -Wl,--no-entry -Wl,--allow-undefined"
 placed="-Wl,--import-memory -Wl,--global-base=65536 -Wl,--initial-memory=262144 -Wl,--max-memory=262144 -z stack-size=4096"
 cc -Wl,--emit-relocs -Wl,--export=counter -o "$out/globals.wasm" globals.c
