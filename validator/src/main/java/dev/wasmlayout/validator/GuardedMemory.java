@@ -38,43 +38,57 @@ final class GuardedMemory implements Memory {
     private final IntFunction<String> segmentName;
     private DataSegment[] segments = new DataSegment[0];
     /**
-     * The widest range this module may write, [lo, lo + span), tested inline on every store with a
-     * single compare: {@code address - lo} taken unsigned is below {@code span - size + 1}. Both sides
-     * are kept shifted by {@code Integer.MIN_VALUE}, which turns that unsigned compare into a signed
-     * one: {@code address - base < limitN}. A limit of MIN_VALUE (no range, or one narrower than
-     * the store) lets nothing through. Stores outside it go to {@link #guard}, which asks the
-     * whole permit. The test does not look at the memory's size: a permitted range may lie past the
-     * current end (a heap not grown into yet), and then the shared memory itself traps, with its own
-     * message, exactly as it would have after the full check. Regions never change during a run.
+     * One range this module may write, [lo, lo + span), tested inline on every store with a single
+     * compare: {@code address - lo} taken unsigned is below {@code span - size + 1}. Both sides are
+     * kept shifted by {@code Integer.MIN_VALUE}, which turns that unsigned compare into a signed one:
+     * {@code address - base < limitN}. A limit of MIN_VALUE (no range, or one narrower than the
+     * store) lets nothing through. It starts as the widest range of the permit; a store outside it
+     * goes to {@link #missed}, which asks the whole permit and, when the store landed in another
+     * permitted range, tests that one inline from then on: a module writes a few ranges (stack and
+     * data, its heap, a shared ring) and stores come in runs into one of them. (A second inline
+     * range cost more than it saved: its test stays in every compiled store, where C2 prunes an
+     * untaken branch.) The test does not look at the memory's size: a permitted range may lie past
+     * the current end (a heap not grown into yet), and then the shared memory itself traps, with its
+     * own message, exactly as it would have after the full check.
      */
-    private final int base;
-    private final int limit1;
-    private final int limit2;
-    private final int limit4;
-    private final int limit8;
+    private int base;
+    private int limit1;
+    private int limit2;
+    private int limit4;
+    private int limit8;
 
     GuardedMemory(SharedMemory shared, WriteCheck check, IntFunction<String> segmentName) {
         this.shared = shared;
         this.pages = shared.pages;
         this.check = check;
         this.segmentName = segmentName;
-        long lo = 0;
-        long span = 0;
-        for (long[] r : check.fastRanges(1)) {
-            // addresses are below 2 GiB (Memory.RUNTIME_MAX_PAGES): clip the range to [0, 2^31)
-            lo = Math.max(0, Math.min(r[0], Integer.MAX_VALUE));
-            span = Math.max(0, Math.min(r[1], Integer.MAX_VALUE) - lo);
-        }
-        this.base = (int) lo + Integer.MIN_VALUE;
-        this.limit1 = limit(span, 1);
-        this.limit2 = limit(span, 2);
-        this.limit4 = limit(span, 4);
-        this.limit8 = limit(span, 8);
+        long[][] widest = check.fastRanges(1);
+        testInline(widest.length == 0 ? 0 : widest[0][0], widest.length == 0 ? 0 : widest[0][1]);
+    }
+
+    /** Makes [start, end) the range tested inline; addresses are below 2 GiB (RUNTIME_MAX_PAGES), so it is clipped there. */
+    private void testInline(long start, long end) {
+        long lo = Math.max(0, Math.min(start, Integer.MAX_VALUE));
+        long span = Math.max(0, Math.min(end, Integer.MAX_VALUE) - lo);
+        base = (int) lo + Integer.MIN_VALUE;
+        limit1 = limit(span, 1);
+        limit2 = limit(span, 2);
+        limit4 = limit(span, 4);
+        limit8 = limit(span, 8);
     }
 
     /** How many start addresses a store of {@code size} bytes has inside a range of {@code span}, shifted. */
     private static int limit(long span, int size) {
         return (int) Math.max(0, span - size + 1) + Integer.MIN_VALUE;
+    }
+
+    /** A store outside the inline range: asks the permit, then tests the range it landed in inline. */
+    private void missed(int addr, int size) {
+        guard(addr, size);
+        long[] r = check.rangeAt(Integer.toUnsignedLong(addr));
+        if (r != null) {
+            testInline(r[0], r[1]);
+        }
     }
 
     /**
@@ -151,7 +165,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeI32(int addr, int data) {
         if (addr - base >= limit4) {
-            guard(addr, 4);
+            missed(addr, 4);
         }
         int at = addr & MASK;
         if (at <= PAGE_SIZE - 4) {
@@ -168,7 +182,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeLong(int addr, long data) {
         if (addr - base >= limit8) {
-            guard(addr, 8);
+            missed(addr, 8);
         }
         int at = addr & MASK;
         if (at <= PAGE_SIZE - 8) {
@@ -185,7 +199,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeShort(int addr, short data) {
         if (addr - base >= limit2) {
-            guard(addr, 2);
+            missed(addr, 2);
         }
         int at = addr & MASK;
         if (at <= PAGE_SIZE - 2) {
@@ -202,7 +216,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeByte(int addr, byte data) {
         if (addr - base >= limit1) {
-            guard(addr, 1);
+            missed(addr, 1);
         }
         try {
             pages[addr >>> SHIFT][addr & MASK] = data;
@@ -216,7 +230,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeF32(int addr, float data) {
         if (addr - base >= limit4) {
-            guard(addr, 4);
+            missed(addr, 4);
         }
         int at = addr & MASK;
         if (at <= PAGE_SIZE - 4) {
@@ -233,7 +247,7 @@ final class GuardedMemory implements Memory {
     @Override
     public void writeF64(int addr, double data) {
         if (addr - base >= limit8) {
-            guard(addr, 8);
+            missed(addr, 8);
         }
         int at = addr & MASK;
         if (at <= PAGE_SIZE - 8) {

@@ -64,6 +64,12 @@ final class Permit {
         return out;
     }
 
+    /** The merged range holding {@code address} as {start, end}, or null when none does. */
+    long[] rangeAt(long address) {
+        int i = find(address);
+        return i < 0 ? null : new long[] {starts[i], ends[i]};
+    }
+
     private int find(long address) {
         int lo = 0;
         int hi = starts.length - 1;

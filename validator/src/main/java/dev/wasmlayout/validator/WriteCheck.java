@@ -38,6 +38,11 @@ final class WriteCheck {
         return permit.widest(n);
     }
 
+    /** The permitted range holding {@code address} as {start, end}, or null when it is foreign. */
+    long[] rangeAt(long address) {
+        return permit.rangeAt(address);
+    }
+
     private void report(long bad, long size, String context) {
         FunctionLocator.Where w = context != null ? new FunctionLocator.Where(context, null) : where.get();
         OwnedRegion hit = ownership.regionAt(bad);

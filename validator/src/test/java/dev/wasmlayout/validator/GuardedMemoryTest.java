@@ -59,6 +59,24 @@ class GuardedMemoryTest {
     }
 
     @Test
+    void theLastOtherRangeHitIsTestedInlineUpToItsEdges() {
+        GuardedMemory a = view("a");
+        a.writeByte(0x8000, (byte) 1);  // the ring (6 bytes) becomes the second range tested inline
+        a.writeShort(0x8004, (short) 2);
+        a.writeI32(0x8002, 3);          // its last four bytes
+        a.writeF32(0x8002, 4f);
+        assertThat(shared.readFloat(0x8002)).isEqualTo(4f);
+        a.writeI32(0x1000, 5);          // the widest range is still tested first
+        a.writeLong(0x8000, 6);         // wider than the ring: foreign from 0x8006
+        a.writeByte(0x8006, (byte) 7);  // one past its end
+        a.writeShort(0x7fff, (short) 8); // one byte before it
+        a.writeF64(0x7ffe, 9d);
+        assertThat(sink.list()).extracting(Violation::address).containsExactly(0x8006L, 0x8006L, 0x7fffL, 0x7ffeL);
+        a.writeI32(0x3100, 10);         // another module's data: still reported after all that
+        assertThat(sink.list()).extracting(Violation::address).endsWith(0x3100L);
+    }
+
+    @Test
     void aRangeNarrowerThanTheStoreLetsNothingThroughInline() {
         GuardedMemory t = view("t");
         t.writeShort(0x9000, (short) 1);
