@@ -18,9 +18,9 @@ import java.util.function.IntFunction;
  * segments, so memory.init and data.drop never see another module's segments (trap 6).
  *
  * <p>Scalar loads and stores work on the shared memory's pages here, not through a call to it. The
- * compiler engine turns a wasm function into one Java method, and C2 stops inlining into a method
- * once its graph gets big (NodeCountInliningCutoff): a call level more per memory access made later
- * accesses real calls, and the watched run cost 1.4x the unwatched one instead of about 1.2x. What
+ * compiler engine turns a wasm function into one Java method, and C2's inlining budget for one
+ * compiled method is limited: a call level more per memory access made later accesses real calls,
+ * and the watched run cost 1.4x the unwatched one instead of about 1.2x (benchmarks/README.md). What
  * the fast path leaves (an access across a page end, out of bounds, a page not grown yet: the page
  * lookup throws) goes to the shared memory, which does it byte by byte or traps.
  */
