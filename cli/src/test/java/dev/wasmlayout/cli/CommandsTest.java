@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wasmlayout.inspect.ParsedModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -175,6 +176,26 @@ class CommandsTest {
         // globals keeps its DWARF, rewritten: nothing to warn about
         assertThat(r.out()).doesNotContain("warning: dropped the debug info (6 .debug_* sections): static data");
         assertThat(lines.stream().filter(l -> l.startsWith("  warning:"))).hasSize(1);
+    }
+
+    @Test
+    void linkWithoutAnOptionalModuleKeepsDebugInfoWhenTheStubsFit() throws Exception {
+        Path modules = samples().getParent().resolve("wasm-rewriter/src/test/resources/dev/wasmlayout/patch/debug");
+        Files.copy(modules.resolve("grow.wasm"), tmp.resolve("grow.wasm"));
+        Files.copy(samples().resolve("shared-lib/build/trace.wasm"), tmp.resolve("trace.wasm"));
+        Path m = tmp.resolve("wasm-layout.yaml");
+        Files.writeString(m, "memory: { max: 1MiB }\nmodules:\n  - { name: trace, wasm: trace.wasm, optional: true }\n"
+                + "  - { name: grow, wasm: grow.wasm, imports: { trace: trace } }\n");
+        CliRun r = CliRun.of("link", m.toString(), "-o", tmp.resolve("out").toString(), "--without", "trace");
+        assertThat(r.exit()).as(r.err()).isZero();
+        // trace.note became a stub in the five bytes its call had: no code moved, so the DWARF stays; the one
+        // warning is the relocate patch's own (grow's memory.grow became a longer call)
+        assertThat(r.out()).doesNotContain("dropped the debug info");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  warning:"))).singleElement().asString()
+                .startsWith("  warning: debug info of grow marked as removed code");
+        ParsedModule linked = ParsedModule.parse(Files.readAllBytes(tmp.resolve("out/grow.wasm")));
+        assertThat(linked.functionName(linked.sections.functionCount() - 1)).isEqualTo("stub:trace.note");
+        assertThat(linked.module.sections()).filteredOn(s -> s.isCustom() && s.customName().startsWith(".debug_")).hasSize(6);
     }
 
     @Test

@@ -112,6 +112,9 @@ final class DebugInfo {
         if (!code.unchanged()) {
             dropAll(ed, what + " moved code in " + code.moved() + " function bodies, and no relocations remain to correct"
                     + " the DWARF", log);
+        } else {
+            log.add("kept the debug info (" + (dwarf.isEmpty() ? EXTERNAL_DWARF : names(dwarf)) + ") after " + what
+                    + ": every function body kept its code offsets");
         }
     }
 

@@ -27,6 +27,8 @@ import java.util.Set;
  * Replaces the function imports from optional modules that were left out of the set with defined
  * functions returning zero. Imported functions come first in the index space, so removing them
  * renumbers every function: calls, ref.func, element segments, exports, start and the name section.
+ * The stub bodies go after every other body and each call keeps its encoded width where it can
+ * ({@link IndexRemapper}), so the code usually keeps its offsets and the module its DWARF.
  */
 public final class ImportStubs {
     private ImportStubs() {

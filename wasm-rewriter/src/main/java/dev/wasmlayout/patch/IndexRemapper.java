@@ -3,9 +3,7 @@ package dev.wasmlayout.patch;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ImmediateKind;
-import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
-import dev.wasmlayout.wasm.code.InstructionWriter;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import java.util.function.IntUnaryOperator;
@@ -13,7 +11,11 @@ import java.util.function.IntUnaryOperator;
 /**
  * Renumbers function and global indices inside function bodies (the wasm-encoder {@code Reencode}
  * identity-hook idea). A body that mentions no renumbered index is left alone so the caller copies it
- * raw; otherwise only the instructions that change are re-encoded and the bytes between them are copied.
+ * raw; otherwise only the changed indices are re-encoded and every other byte is copied.
+ *
+ * <p>A new index takes the width of the old one when it fits: wasm-ld writes every relocatable index
+ * as a 5-byte padded LEB, so renumbering in place keeps each body's length and every code offset
+ * (DWARF stays true). Only an index that outgrows its encoding is written minimally, longer.
  */
 final class IndexRemapper {
     private final IntUnaryOperator functions;
@@ -47,8 +49,11 @@ final class IndexRemapper {
             if (w == null) {
                 w = new ByteWriter(b.end() - b.localsStart() + 16);
             }
-            w.bytes(bytes, copied, at - copied);
-            InstructionWriter.write(new Instruction(at, op, new long[] {now}, null, null), w);
+            // the index is the instruction's only immediate: it runs from after the opcode to here
+            int index = afterOpcode(bytes, at, r.pos(), op);
+            int width = r.pos() - index;
+            w.bytes(bytes, copied, index - copied);
+            w.u32Padded(now, Math.max(width, ByteWriter.u32Size(now)));
             copied = r.pos();
         }
         if (w == null) {
@@ -56,5 +61,15 @@ final class IndexRemapper {
         }
         w.bytes(bytes, copied, b.end() - copied);
         return w.toByteArray();
+    }
+
+    /** Where the immediate of the instruction at {@code at} starts (a prefixed opcode has a LEB sub-opcode). */
+    private static int afterOpcode(byte[] bytes, int at, int end, Opcode op) {
+        ByteReader r = new ByteReader(bytes, at, end, "code");
+        r.u8();
+        if (op.prefix() != 0) {
+            r.u32();
+        }
+        return r.pos();
     }
 }

@@ -100,9 +100,24 @@ public final class ByteWriter {
 
     /** Unsigned LEB128 padded to exactly 5 bytes, as linkers emit for relocatable sites. */
     public ByteWriter u32Padded(long v) {
-        ensure(5);
-        writePaddedU32(buf, size, v);
-        size += 5;
+        return u32Padded(v, 5);
+    }
+
+    /**
+     * Unsigned LEB128 in exactly {@code width} bytes (1 to 5): continuation bits on all but the last,
+     * the non-minimal form the spec allows, so a value can replace another in place.
+     */
+    public ByteWriter u32Padded(long value, int width) {
+        long v = value & 0xffffffffL; // as u32(): the low 32 bits
+        if (width < 1 || width > 5 || u32Size(v) > width) {
+            throw new IllegalArgumentException(v + " does not fit a " + width + "-byte LEB128");
+        }
+        ensure(width);
+        for (int i = 1; i < width; i++) {
+            buf[size++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        buf[size++] = (byte) v;
         return this;
     }
 

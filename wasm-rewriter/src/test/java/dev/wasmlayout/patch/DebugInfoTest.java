@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.custom.RelocSection;
 import dev.wasmlayout.wasm.custom.RelocType;
+import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.custom.Relocation;
+import dev.wasmlayout.wasm.sections.FunctionBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,17 +176,71 @@ class DebugInfoTest {
     }
 
     @Test
-    void leavingOutAnOptionalModuleDropsDwarfOnceItsCodeMoved() {
+    void leavingOutAnOptionalModuleKeepsDwarfWhenTheRenumberedCallsFitTheirWidth() {
         ParsedModule m = DebugModules.load("grow.wasm");
         byte[] patched = DebugModules.patch(m, "relocate", DebugModules.movedTo(Inspector.inspect("g", m), 0x20000)).bytes();
-        assertThat(DebugModules.dwarf(ParsedModule.parse(patched))).hasSize(6);
+        ParsedModule before = ParsedModule.parse(patched);
+        assertThat(DebugModules.dwarf(before)).hasSize(6);
         List<String> log = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        byte[] stubbed = ImportStubs.apply(patched, Set.of("trace"), log, warnings);
+        ParsedModule after = ParsedModule.parse(ImportStubs.apply(patched, Set.of("trace"), log, warnings));
+
+        // grow calls the heap confinement's grow function (last defined, now one lower) and note (index 0):
+        // that call now reaches the stub appended last, in the same five bytes
+        int stub = after.sections.functionCount() - 1;
+        assertThat(after.functionName(stub)).isEqualTo("stub:trace.note");
+        assertThat(calls(before, before.functionIndex("grow"))).containsExactly((long) stub, 0L);
+        assertThat(calls(after, after.functionIndex("grow"))).containsExactly((long) stub - 1, (long) stub);
+        // so every body kept its offset in the code section, and the DWARF is as the patch left it
+        int[] offsets = DebugModules.bodyOffsets(after);
+        assertThat(Arrays.copyOf(offsets, offsets.length - 1)).isEqualTo(DebugModules.bodyOffsets(before));
+        DebugModules.dwarf(before).forEach((name, bytes) ->
+                assertThat(DebugModules.dwarf(after).get(name)).as(name).isEqualTo(bytes));
+        assertThat(warnings).isEmpty();
+        assertThat(log).contains("kept the debug info (6 .debug_* sections) after leaving out trace: every function body"
+                + " kept its code offsets");
+    }
+
+    @Test
+    void leavingOutAnOptionalModuleDropsDwarfWhenACallOutgrowsItsWidth() {
+        ParsedModule m = DebugModules.load("grow.wasm");
+        byte[] patched = DebugModules.patch(m, "relocate", DebugModules.movedTo(Inspector.inspect("g", m), 0x20000)).bytes();
+        // as wasm-opt or wasm-ld --compress-relocations write it: call 0 in one byte, too short for the stub's index 134
+        byte[] compressed = withMinimalCallsToNote(ParsedModule.parse(patched));
+        List<String> log = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        byte[] stubbed = ImportStubs.apply(compressed, Set.of("trace"), log, warnings);
         assertThat(DebugModules.dwarf(ParsedModule.parse(stubbed))).isEmpty();
         assertThat(log).containsAll(warnings);
         assertThat(warnings).containsExactly("dropped the debug info (6 .debug_* sections): leaving out trace moved code"
                 + " in 134 function bodies, and no relocations remain to correct the DWARF");
+    }
+
+    /** The function indices a body calls, in order. */
+    private static List<Long> calls(ParsedModule m, int function) {
+        FunctionBody b = m.sections.bodies.get(function - m.sections.importedFunctions);
+        List<Long> out = new ArrayList<>();
+        InstructionReader.forFunctionBody(new ByteReader(m.bytes(), b.codeStart(), b.end(), "code")).readAll().stream()
+                .filter(i -> i.opcode() == Opcode.CALL)
+                .forEach(i -> out.add(i.imm(0)));
+        return out;
+    }
+
+    /** The module with grow's padded call to note (function 0) written in one byte. */
+    private static byte[] withMinimalCallsToNote(ParsedModule m) {
+        FunctionBody b = m.sections.bodies.get(m.functionIndex("grow") - m.sections.importedFunctions);
+        byte[] padded = {0x10, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x00};
+        ByteWriter w = new ByteWriter();
+        int copied = b.localsStart();
+        for (int at = b.codeStart(); at + padded.length <= b.end(); at++) {
+            if (Arrays.equals(m.bytes(), at, at + padded.length, padded, 0, padded.length)) {
+                w.bytes(m.bytes(), copied, at - copied).u8(0x10).u8(0x00);
+                copied = at + padded.length;
+            }
+        }
+        assertThat(copied).as("grow calls note").isGreaterThan(b.localsStart());
+        w.bytes(m.bytes(), copied, b.end() - copied);
+        return new ModuleEditor(m.module, m.sections.bodies).replaceBody(b.index(), w.toByteArray()).write();
     }
 
     @Test

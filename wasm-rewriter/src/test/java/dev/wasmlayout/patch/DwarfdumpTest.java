@@ -111,6 +111,20 @@ class DwarfdumpTest {
         }
     }
 
+    @Test
+    void leavingOutAnOptionalModuleKeepsEveryLineRowOnItsInstruction() throws Exception {
+        ParsedModule m = DebugModules.load("grow.wasm");
+        byte[] patched = DebugModules.patch(m, "relocate", DebugModules.movedTo(Inspector.inspect("g", m), 0x20000)).bytes();
+        ParsedModule stubbed = ParsedModule.parse(ImportStubs.apply(patched, Set.of("trace"), new ArrayList<>()));
+        List<String> rows = rows(dump(stubbed.bytes(), "--debug-line"));
+        assertThat(rows).isEqualTo(rows(dump(patched, "--debug-line"))).hasSizeGreaterThan(m.sections.bodies.size());
+        Set<Long> starts = instructionStarts(stubbed);
+        for (String row : rows) {
+            assertThat(starts).as("row %s starts an instruction (or a body, or ends one)", row).contains(address(row));
+        }
+        assertThat(dump(stubbed.bytes(), "--verify")).contains("No errors.");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"globals.wasm", "grow.wasm"})
     void verifierFindsNoErrors(String file) throws Exception {

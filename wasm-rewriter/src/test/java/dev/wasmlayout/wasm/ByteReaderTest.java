@@ -69,6 +69,21 @@ class ByteReaderTest {
     }
 
     @Test
+    void writerPadsAnUnsignedLebToAnyWidthTheValueFits() {
+        long[] values = {0, 1, 127, 128, 16383, 16384, 624485, Integer.MAX_VALUE, 0xffffffffL};
+        for (long v : values) {
+            for (int width = ByteWriter.u32Size(v); width <= 5; width++) {
+                byte[] b = new ByteWriter().u32Padded(v, width).toByteArray();
+                assertThat(b).as("%d in %d bytes", v, width).hasSize(width);
+                assertThat(new ByteReader(b).u32()).isEqualTo(v);
+            }
+        }
+        assertThat(new ByteWriter().u32Padded(3, 2).toByteArray()).containsExactly(0x83, 0x00);
+        assertThatThrownBy(() -> new ByteWriter().u32Padded(128, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ByteWriter().u32Padded(0, 6)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void countsLargerThanTheRemainingBytesAreRefusedBeforeAllocating() {
         ByteReader r = reader(0xff, 0xff, 0xff, 0xff, 0x07, 0x00);
         long n = r.u32();

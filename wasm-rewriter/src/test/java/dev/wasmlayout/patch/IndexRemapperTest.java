@@ -1,0 +1,112 @@
+package dev.wasmlayout.patch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.code.Instruction;
+import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.sections.FunctionBody;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A renumbered index keeps the width of its encoding when the new value fits (so the body keeps its
+ * length and every code offset), and only grows when it does not.
+ */
+class IndexRemapperTest {
+    /** Junk before the body, so offsets into the module array are checked for real. */
+    private static final int AT = 11;
+
+    /** call 3 as wasm-ld writes a relocatable site: a 5-byte padded LEB. */
+    private static final int[] PADDED_CALL_3 = {0x10, 0x83, 0x80, 0x80, 0x80, 0x00};
+    /** global.get 1 in a 2-byte padded LEB. */
+    private static final int[] PADDED_GLOBAL_1 = {0x23, 0x81, 0x00};
+
+    @Test
+    void paddedIndexRenumberedSmallerOrLargerKeepsItsWidth() {
+        byte[] body = body(PADDED_CALL_3, new int[] {0x1a}); // call 3; drop
+        for (int now : new int[] {1, 200_000, Integer.MAX_VALUE}) {
+            byte[] out = functions(3, now).remap(body, window(body));
+            assertThat(out).as("call %d", now).hasSize(body.length - AT);
+            assertThat(decode(out)).extracting(Instruction::opcode).containsExactly(Opcode.CALL, Opcode.DROP, Opcode.END);
+            assertThat(decode(out).get(0).imm(0)).isEqualTo(now);
+            assertThat(decode(out).get(1).offset()).as("the next instruction did not move").isEqualTo(1 + PADDED_CALL_3.length);
+        }
+    }
+
+    @Test
+    void minimalIndexThatOutgrowsItsByteGrowsByOne() {
+        byte[] body = body(new int[] {0x10, 0x03}, new int[] {0x1a}); // call 3 (one byte); drop
+        byte[] out = functions(3, 200).remap(body, window(body));
+        assertThat(out).hasSize(body.length - AT + 1);
+        assertThat(decode(out).get(0).imm(0)).isEqualTo(200);
+        assertThat(Arrays.copyOfRange(out, 2, 4)).containsExactly(0xc8, 0x01);
+        assertThat(decode(out).get(1).offset()).isEqualTo(4);
+    }
+
+    @Test
+    void shorterPaddingIsKeptWhileTheValueFitsAndOutgrownMinimally() {
+        byte[] body = body(PADDED_GLOBAL_1, new int[] {0x1a});
+        IndexRemapper fits = new IndexRemapper(f -> f, g -> g == 1 ? 16_383 : g);
+        assertThat(fits.remap(body, window(body))).hasSize(body.length - AT);
+        assertThat(decode(fits.remap(body, window(body))).get(0).imm(0)).isEqualTo(16_383);
+
+        IndexRemapper outgrows = new IndexRemapper(f -> f, g -> g == 1 ? 16_384 : g);
+        byte[] out = outgrows.remap(body, window(body));
+        assertThat(out).hasSize(body.length - AT + 1);
+        assertThat(Arrays.copyOfRange(out, 1, 5)).containsExactly(0x23, 0x80, 0x80, 0x01);
+    }
+
+    @Test
+    void localsAndUntouchedInstructionsAreCopiedAsTheyWere() {
+        // one local group with a padded count, then call 3, call 7 (kept), global.get 1
+        byte[] body = bytes(concat(new int[] {0x81, 0x00, 0x01, 0x7f}, PADDED_CALL_3, new int[] {0x10, 0x87, 0x80, 0x00},
+                PADDED_GLOBAL_1, new int[] {0x1a, 0x0b}));
+        FunctionBody b = new FunctionBody(0, AT - 1, AT, AT + 4, body.length, 1);
+        byte[] out = new IndexRemapper(f -> f == 3 ? 9 : f, g -> g + 1).remap(body, b);
+        byte[] expected = Arrays.copyOfRange(body, AT, body.length);
+        expected[4 + 1] = (byte) 0x89;        // call 9
+        expected[4 + 6 + 4 + 1] = (byte) 0x82; // global.get 2
+        assertThat(out).isEqualTo(expected);
+    }
+
+    @Test
+    void bodyWithNothingRenumberedIsLeftToTheCaller() {
+        byte[] body = body(PADDED_CALL_3, new int[] {0x1a});
+        assertThat(functions(4, 0).remap(body, window(body))).isNull();
+    }
+
+    private static IndexRemapper functions(int from, int to) {
+        return new IndexRemapper(f -> f == from ? to : f, g -> g);
+    }
+
+    /** No locals, the instructions, end; placed at {@link #AT} after a size byte and junk. */
+    private static byte[] body(int[]... insns) {
+        return bytes(concat(new int[] {0x00}, concat(insns), new int[] {0x0b}));
+    }
+
+    private static FunctionBody window(byte[] body) {
+        return new FunctionBody(0, AT - 1, AT, AT + 1, body.length, 0);
+    }
+
+    /** The instructions of a remapped body (no locals), offsets counted from the body's start. */
+    private static List<Instruction> decode(byte[] out) {
+        ByteReader r = new ByteReader(out, 1, out.length, "code");
+        return InstructionReader.forFunctionBody(r).readAll();
+    }
+
+    private static int[] concat(int[]... parts) {
+        return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
+    }
+
+    private static byte[] bytes(int[] content) {
+        byte[] out = new byte[AT + content.length];
+        Arrays.fill(out, 0, AT, (byte) 0xee);
+        for (int i = 0; i < content.length; i++) {
+            out[AT + i] = (byte) content[i];
+        }
+        return out;
+    }
+}
