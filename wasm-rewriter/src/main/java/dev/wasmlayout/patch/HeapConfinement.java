@@ -42,9 +42,16 @@ final class HeapConfinement {
             functions.add(s.function());
         }
         for (FunctionBody b : m.sections.bodies) {
-            if (functions.contains(b.index())) {
-                ed.replaceBody(b.index(), rewriteBody(out, b, pagesGlobal, growFunction));
+            if (!functions.contains(b.index())) {
+                continue;
             }
+            // an earlier step (pic's renumbering) may have rewritten this body: build on its bytes, not
+            // the original's. Renumbering leaves the locals as they were, so the code starts as far in.
+            byte[] earlier = ed.replacedBody(b.index());
+            byte[] body = earlier != null
+                    ? rewriteBody(earlier, 0, b.codeStart() - b.localsStart(), earlier.length, pagesGlobal, growFunction)
+                    : rewriteBody(out, b.localsStart(), b.codeStart(), b.end(), pagesGlobal, growFunction);
+            ed.replaceBody(b.index(), body);
         }
         log.add("memory.size/memory.grow in " + functions.size() + " function(s) now see a memory ending at the heap end "
                 + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
@@ -74,13 +81,16 @@ final class HeapConfinement {
         return w.toByteArray();
     }
 
-    /** Copies a body, replacing memory.size with global.get and memory.grow with a call; all else stays raw. */
-    private static byte[] rewriteBody(byte[] out, FunctionBody b, int pagesGlobal, int growFunction) {
-        ByteWriter w = new ByteWriter(b.end() - b.localsStart() + 16);
-        w.bytes(out, b.localsStart(), b.codeStart() - b.localsStart());
-        ByteReader r = new ByteReader(out, b.codeStart(), b.end(), "code");
+    /**
+     * Copies the body held in {@code out} at [localsStart, end) (code from codeStart), replacing
+     * memory.size with global.get and memory.grow with a call; all else stays raw.
+     */
+    private static byte[] rewriteBody(byte[] out, int localsStart, int codeStart, int end, int pagesGlobal, int growFunction) {
+        ByteWriter w = new ByteWriter(end - localsStart + 16);
+        w.bytes(out, localsStart, codeStart - localsStart);
+        ByteReader r = new ByteReader(out, codeStart, end, "code");
         InstructionReader insns = InstructionReader.forFunctionBody(r);
-        int copied = b.codeStart();
+        int copied = codeStart;
         while (insns.hasNext()) {
             Instruction insn = insns.next();
             Opcode op = insn.opcode();
@@ -94,7 +104,7 @@ final class HeapConfinement {
                 copied = r.pos();
             }
         }
-        w.bytes(out, copied, b.end() - copied);
+        w.bytes(out, copied, end - copied);
         return w.toByteArray();
     }
 }

@@ -60,6 +60,11 @@ public final class ModuleEditor {
         return this;
     }
 
+    /** The body an earlier step put in place of function {@code functionIndex}'s, or null when none did. */
+    public byte[] replacedBody(int functionIndex) {
+        return bodies.get(functionIndex);
+    }
+
     /** Replaces one function body: {@code body} is locals plus code, without the size prefix. */
     public ModuleEditor replaceBody(int functionIndex, byte[] body) {
         bodies.put(functionIndex, body);
