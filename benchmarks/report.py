@@ -366,8 +366,9 @@ def write(out, large, target_mbs, target_ratio, elapsed, quick, pic=None):
         p("| %s, fixed part only | 1 | %s | %s | %.2fx | |" % (engine, fmt_ms(u), fmt_ms(w), r))
     p()
     p("The *heap widest* rows run `watchedHeapWidest`: the same stores, with a 128 KiB heap region the "
-      "workload never writes added to the module's regions, so the heap is the range tested first and every "
-      "store is let through by the second inline test (the range the last store outside the first landed in).")
+      "workload never writes added to the module's regions, so the heap is the range a view tests inline at "
+      "first; the first store outside it asks the whole permit and makes the range it landed in (stack and "
+      "data) the inline one.")
     p()
     if fixed:
         p("The *fixed part only* rows run one round: parsing, compiling, instantiating and (watched) inspecting "
