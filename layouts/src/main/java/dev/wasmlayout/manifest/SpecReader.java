@@ -272,6 +272,9 @@ final class SpecReader {
             }
             if (scalar.kind() == ScalarNode.Kind.STRING) { // a region name: the call gets its start address
                 checks.reference("args", context, scalar.text(), scalar.location(), Target.REGION);
+            } else if (RunStep.number(scalar.text()).isEmpty()) {
+                throw fields.wrong("args", arg, "expected whole numbers (decimal or 0x hex, up to 64 bits) or region names, got "
+                        + arg.describe() + " in it");
             }
             args.add(scalar.text());
         }

@@ -490,6 +490,9 @@ class ManifestErrorsTest {
     void argThatIsABoolean() {
         assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, args: [true] }\n"))
                 .isEqualTo("5:30: args in run step 1: expected numbers or region names, got 'true' in it");
+        assertThat(error(MEMORY + "modules: [ { name: app, wasm: app.wasm } ]\nrun:\n  - { call: app.main, args: [1.5] }\n"))
+                .isEqualTo("5:30: args in run step 1: expected whole numbers (decimal or 0x hex, up to 64 bits) or region names,"
+                        + " got '1.5' in it");
     }
 
     private String expectResult(String value) {

@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /** Runs a linked folder in the bundled interpreter with the manifest's run steps. */
@@ -152,20 +153,10 @@ public final class RunJob {
         return out;
     }
 
-    /**
-     * A number read as sizes and expect-result read it (decimal, or hex after 0x; a leading zero is not
-     * octal), else a region name standing for the region's start.
-     */
+    /** A whole number as written (the manifest reader checked it), or a region name standing for its start. */
     private static long argument(LinkedSet set, String arg) {
-        boolean negative = arg.startsWith("-");
-        String digits = negative || arg.startsWith("+") ? arg.substring(1) : arg;
-        try {
-            long value = digits.regionMatches(true, 0, "0x", 0, 2)
-                    ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-            return negative ? -value : value;
-        } catch (NumberFormatException e) {
-            return region(set, arg).start();
-        }
+        OptionalLong number = dev.wasmlayout.manifest.RunStep.number(arg);
+        return number.isPresent() ? number.getAsLong() : region(set, arg).start();
     }
 
     private static Region region(LinkedSet set, String name) {
