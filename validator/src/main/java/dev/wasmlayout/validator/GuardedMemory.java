@@ -43,9 +43,10 @@ final class GuardedMemory implements Memory {
      * kept shifted by {@code Integer.MIN_VALUE}, which turns that unsigned compare into a signed one:
      * {@code address - base < limitN}. A limit of MIN_VALUE (no range, or one narrower than the
      * store) lets nothing through. It starts as the widest range of the permit; a store outside it
-     * goes to {@link #missed}, which asks the whole permit and, when the store landed in another
-     * permitted range, tests that one inline from then on: a module writes a few ranges (stack and
-     * data, its heap, a shared ring) and stores come in runs into one of them. (A second inline
+     * goes to {@link #missed}, which finds the permitted range that holds it and tests that one
+     * inline from then on (or, when none holds all of it, lets the whole permit judge it): a module
+     * writes a few ranges (stack and data, its heap, a shared ring) and stores come in runs into one
+     * of them. (A second inline
      * range cost more than it saved: its test stays in every compiled store, where C2 prunes an
      * untaken branch.) The test does not look at the memory's size: a permitted range may lie past
      * the current end (a heap not grown into yet), and then the shared memory itself traps, with its
@@ -82,12 +83,17 @@ final class GuardedMemory implements Memory {
         return (int) Math.max(0, span - size + 1) + Integer.MIN_VALUE;
     }
 
-    /** A store outside the inline range: asks the permit, then tests the range it landed in inline. */
+    /**
+     * A store outside the inline range. When one permitted range holds all of it, that range is the
+     * one tested inline from now on (the store is allowed); otherwise the whole permit judges it.
+     */
     private void missed(int addr, int size) {
-        guard(addr, size);
-        long[] r = check.rangeAt(Integer.toUnsignedLong(addr));
-        if (r != null) {
+        long at = Integer.toUnsignedLong(addr);
+        long[] r = check.rangeAt(at);
+        if (r != null && at + size <= r[1]) {
             testInline(r[0], r[1]);
+        } else {
+            guard(addr, size);
         }
     }
 
