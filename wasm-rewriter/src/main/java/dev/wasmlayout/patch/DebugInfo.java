@@ -18,8 +18,6 @@ import java.util.Map;
  * offsets, and every patch changes sections before the code.
  */
 final class DebugInfo {
-    static final String EXTERNAL_DWARF = DebugSections.EXTERNAL_DWARF;
-    static final String SOURCE_MAP = DebugSections.SOURCE_MAP;
 
     private DebugInfo() {
     }
@@ -35,7 +33,7 @@ final class DebugInfo {
     static void carry(ParsedModule m, byte[] before, ModuleEditor ed, AddressMap map, PatchLog log) {
         WasmModule module = ed.module();
         List<Section> dwarf = dwarfSections(module);
-        Section external = module.custom(EXTERNAL_DWARF).orElse(null);
+        Section external = module.custom(DebugSections.EXTERNAL_DWARF).orElse(null);
         dropSourceMap(ed, log);
         if (dwarf.isEmpty() && external == null) {
             return;
@@ -44,18 +42,18 @@ final class DebugInfo {
         String changed = changes(code, map);
         if (external != null) {
             if (changed == null) {
-                log.add("kept " + EXTERNAL_DWARF + ": the separate DWARF file it names still matches (code offsets and data"
+                log.add("kept " + DebugSections.EXTERNAL_DWARF + ": the separate DWARF file it names still matches (code offsets and data"
                         + " addresses unchanged)");
             } else {
                 ed.remove(external);
-                log.warn("dropped " + EXTERNAL_DWARF + ": the separate DWARF file it names describes the module as linked ("
+                log.warn("dropped " + DebugSections.EXTERNAL_DWARF + ": the separate DWARF file it names describes the module as linked ("
                         + changed + ")");
             }
         }
         if (dwarf.isEmpty()) {
             return;
         }
-        boolean relocated = m.linking != null && m.relocs.stream().anyMatch(rs -> DwarfRelocations.targetsDebugSection(m, rs));
+        boolean relocated = m.linking != null && m.relocs.stream().anyMatch(rs -> DebugSections.targetsDwarf(m, rs));
         if (!relocated) {
             if (changed == null) {
                 log.add("kept the debug info (" + names(dwarf) + ") as linked: code offsets and data addresses are unchanged");
@@ -88,9 +86,9 @@ final class DebugInfo {
      */
     static void dropAll(ModuleEditor ed, String why, PatchLog log) {
         dropSourceMap(ed, log);
-        ed.module().custom(EXTERNAL_DWARF).ifPresent(s -> {
+        ed.module().custom(DebugSections.EXTERNAL_DWARF).ifPresent(s -> {
             ed.remove(s);
-            log.warn("dropped " + EXTERNAL_DWARF + ": " + why);
+            log.warn("dropped " + DebugSections.EXTERNAL_DWARF + ": " + why);
         });
         List<Section> dwarf = dwarfSections(ed.module());
         if (!dwarf.isEmpty()) {
@@ -104,7 +102,7 @@ final class DebugInfo {
      */
     static void keepIfCodeUnchanged(ParsedModule m, ModuleEditor ed, String what, PatchLog log) {
         List<Section> dwarf = dwarfSections(ed.module());
-        boolean external = ed.module().custom(EXTERNAL_DWARF).isPresent();
+        boolean external = ed.module().custom(DebugSections.EXTERNAL_DWARF).isPresent();
         if (dwarf.isEmpty() && !external) {
             return;
         }
@@ -113,7 +111,7 @@ final class DebugInfo {
             dropAll(ed, what + " moved code in " + code.moved() + " function bodies, and no relocations remain to correct"
                     + " the DWARF", log);
         } else {
-            log.add("kept the debug info (" + (dwarf.isEmpty() ? EXTERNAL_DWARF : names(dwarf)) + ") after " + what
+            log.add("kept the debug info (" + (dwarf.isEmpty() ? DebugSections.EXTERNAL_DWARF : names(dwarf)) + ") after " + what
                     + ": every function body kept its code offsets");
         }
     }
@@ -126,9 +124,9 @@ final class DebugInfo {
     }
 
     private static void dropSourceMap(ModuleEditor ed, PatchLog log) {
-        ed.module().custom(SOURCE_MAP).ifPresent(s -> {
+        ed.module().custom(DebugSections.SOURCE_MAP).ifPresent(s -> {
             ed.remove(s);
-            log.warn("dropped " + SOURCE_MAP + ": a source map counts module file offsets, and the patch changes"
+            log.warn("dropped " + DebugSections.SOURCE_MAP + ": a source map counts module file offsets, and the patch changes"
                     + " sections before the code");
         });
     }
@@ -148,7 +146,7 @@ final class DebugInfo {
     static List<Section> dwarfSections(WasmModule module) {
         List<Section> out = new ArrayList<>();
         for (Section s : module.sections()) {
-            if (DwarfRelocations.isDebugSection(s)) {
+            if (DebugSections.isDwarf(s)) {
                 out.add(s);
             }
         }

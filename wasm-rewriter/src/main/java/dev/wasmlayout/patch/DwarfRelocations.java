@@ -47,15 +47,6 @@ final class DwarfRelocations {
         }
     }
 
-    static boolean isDebugSection(Section s) {
-        return DebugSections.isDwarf(s);
-    }
-
-    /** The relocation sections that apply to a {@code .debug_*} section. */
-    static boolean targetsDebugSection(ParsedModule m, RelocSection rs) {
-        return DebugSections.targetsDwarf(m, rs);
-    }
-
     /**
      * wasm-ld's value for a code address of a removed function: -1, except -2 in {@code .debug_ranges}
      * and {@code .debug_loc} where -1 already means "base address selection" (lld InputChunks.cpp).
@@ -73,7 +64,7 @@ final class DwarfRelocations {
         Map<Integer, byte[]> payloads = new TreeMap<>();
         try {
             for (RelocSection rs : m.relocs) {
-                if (targetsDebugSection(m, rs)) {
+                if (DebugSections.targetsDwarf(m, rs)) {
                     Section sec = m.module.sections().get(rs.targetSection());
                     byte[] payload = payloads.computeIfAbsent(rs.targetSection(),
                             i -> Arrays.copyOfRange(before, sec.payloadStart(), sec.end()));

@@ -2,6 +2,7 @@ package dev.wasmlayout.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlayout.inspect.DebugSections;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
@@ -266,14 +267,14 @@ class DebugInfoTest {
     void sourceMapsAndSeparateDwarfFilesAreDroppedOnceAddressesMove() {
         ParsedModule linked = DebugModules.load("globals.wasm");
         ModuleEditor ed = new ModuleEditor(linked.module, linked.sections.bodies);
-        ed.appendCustom(DebugInfo.SOURCE_MAP, url("globals.wasm.map"));
-        ed.appendCustom(DebugInfo.EXTERNAL_DWARF, url("globals.debug.wasm"));
+        ed.appendCustom(DebugSections.SOURCE_MAP, url("globals.wasm.map"));
+        ed.appendCustom(DebugSections.EXTERNAL_DWARF, url("globals.debug.wasm"));
         ParsedModule m = ParsedModule.parse(ed.write());
 
         PatchResult r = DebugModules.patch(m, "relocate", DebugModules.movedTo(Inspector.inspect("g", m), 0x20000));
         ParsedModule out = ParsedModule.parse(r.bytes());
-        assertThat(out.module.custom(DebugInfo.SOURCE_MAP)).isEmpty();
-        assertThat(out.module.custom(DebugInfo.EXTERNAL_DWARF)).isEmpty();
+        assertThat(out.module.custom(DebugSections.SOURCE_MAP)).isEmpty();
+        assertThat(out.module.custom(DebugSections.EXTERNAL_DWARF)).isEmpty();
         assertThat(r.warnings()).contains("dropped sourceMappingURL: a source map counts module file offsets, and the patch"
                 + " changes sections before the code");
         assertThat(r.warnings()).anyMatch(a -> a.startsWith("dropped external_debug_info: the separate DWARF file it names"
