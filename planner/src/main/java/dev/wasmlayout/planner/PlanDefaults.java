@@ -14,7 +14,7 @@ public final class PlanDefaults {
     /** The wasm page: heaps that malloc finds through memory.size end on one. */
     public static final long PAGE = 65536;
 
-    /** Data starts at least 16-aligned even when every segment wants less (DESIGN.md, trap 5). */
+    /** Data starts at least 16-aligned even when every segment wants less (ARCHITECTURE.md, trap 5). */
     public static final long MIN_DATA_ALIGN = 16;
 
     private PlanDefaults() {
