@@ -117,6 +117,9 @@ final class OutputFolder {
 
     /** Puts back the previous set a killed run had moved aside, and deletes what dead runs left beside DIR. */
     static void recover(Path target) {
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            return; // nothing can be beside a folder whose parent does not exist yet
+        }
         Pattern leftover = Pattern.compile(Pattern.quote(target.getFileName().toString())
                 + "(" + Pattern.quote(NEW) + "|" + Pattern.quote(OLD) + ")(\\d+)");
         List<Path> news = new ArrayList<>();
