@@ -59,6 +59,13 @@ static void writesome(int fd, const char *text) {
   printf("fd %d write %zu: errno %d put %lu\n", fd, strlen(text), e, e ? 0UL : (unsigned long)put);
 }
 
+static void pwritesome(int fd, const char *text, long long offset) {
+  __wasi_ciovec_t iov = {(const uint8_t *)text, strlen(text)};
+  __wasi_size_t put = 0;
+  __wasi_errno_t e = __wasi_fd_pwrite(fd, &iov, 1, offset, &put);
+  printf("fd %d pwrite %zu@%lld: errno %d put %lu\n", fd, strlen(text), offset, e, e ? 0UL : (unsigned long)put);
+}
+
 int main(void) {
   for (int fd = 0; fd <= 3; fd++) {
     fdstat(fd);
@@ -80,12 +87,14 @@ int main(void) {
   tell(0);
   seek(0, -1, __WASI_WHENCE_SET);
   writesome(0, "x");
+  pwritesome(0, "x", 0);
   /* stdout and stderr: pipes cannot seek; they cannot be read */
   fflush(stdout);
   seek(1, 0, __WASI_WHENCE_CUR);
   tell(2);
   readsome(1, 1);
   preadsome(1, 1, 0);
+  pwritesome(2, "x", 0);
   writesome(2, "to stderr\n");
   writesome(1, "to stdout\n");
   writesome(1, "");

@@ -160,7 +160,7 @@ final class OutputFolder {
             return;
         }
         if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new LinkException(target + ": is not a folder");
+            throw new LinkException(target + ": is a file or a symbolic link, not a folder (a link replaces its output folder whole)");
         }
         List<String> strangers = new ArrayList<>();
         boolean linked = Files.isRegularFile(target.resolve(LinkJob.LINK_INFO));
