@@ -151,6 +151,21 @@ final class OutputFolder {
         }
     }
 
+    /** The previous set a killed link left beside a missing DIR, or null. */
+    static Path movedAside(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return null;
+        }
+        Pattern old = Pattern.compile(Pattern.quote(target.getFileName().toString()) + Pattern.quote(OLD) + "\\d+");
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> old.matcher(p.getFileName().toString()).matches()).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static boolean running(long pid) {
         return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }

@@ -130,6 +130,8 @@ class OutputFolderTest {
         if (step.equals("moved aside")) {
             assertThat(out).doesNotExist(); // the one moment with no DIR: the previous set is beside it
             assertThat(siblings(out)).anySatisfy(n -> assertThat(n).startsWith("out.wasm-layout-old-"));
+            assertThatThrownBy(() -> LinkedSet.read(out)).hasMessageStartingWith(out + ": no such folder: a link was killed"
+                    + " while replacing it; the previous set is in " + out.toAbsolutePath() + ".wasm-layout-old-");
         } else {
             Map<String, byte[]> now = snapshot(out);
             assertThat(now).containsExactlyInAnyOrderEntriesOf(step.equals("swapped") ? next : previous);
