@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
         header = "Patch every module of a manifest into the shared memory (and --validate it).",
         description = {
             "Plans (or keeps the lock) and patches every module of a manifest into the shared memory.",
-            "Writes DIR/<module>.wasm, layout.json, wasm-layout.lock and the reports; nothing is written",
-            "when anything fails.",
+            "Writes DIR/<module>.wasm, layout.json, wasm-layout.lock and the reports as one set that replaces",
+            "DIR's content (built beside DIR, then swapped in): when anything fails, --validate included,",
+            "or the link is killed, DIR keeps the previous set. DIR must be new, empty or a link's output.",
             "",
             "Example:",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked",
@@ -57,8 +58,18 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)),
-                Progress.toTerminal());
+        RunJob.Outcome[] validation = new RunJob.Outcome[1];
+        // --validate runs the new set where it is staged: only a clean run replaces DIR's content
+        LinkJob.Written result = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)),
+                Progress.toTerminal(), staged -> {
+                    if (!validate) {
+                        return true;
+                    }
+                    validation[0] = RunJob.run(staged, new RunJob.Options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS,
+                            false));
+                    return validation[0].exitStatus() == 0;
+                });
+        LinkJob.Linked linked = result.linked();
         out.print(dev.wasmlayout.layout.report.Reports.render(linked.layout(), dev.wasmlayout.layout.report.ReportFormat.TEXT));
         for (dev.wasmlayout.planner.Move m : linked.planned().plan().moves()) {
             out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
@@ -74,9 +85,12 @@ final class LinkCommand implements Callable<Integer> {
             return 0;
         }
         out.println();
-        RunJob.Outcome outcome = RunJob.run(outDir, new RunJob.Options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS, false));
-        out.print(RunText.render(outcome));
+        out.print(RunText.render(validation[0]));
+        if (!result.written()) {
+            out.println("not written: the validation failed, so " + outDir + (java.nio.file.Files.isDirectory(outDir)
+                    ? " keeps the previous set" : " was not created"));
+        }
         out.flush();
-        return outcome.exitStatus();
+        return validation[0].exitStatus();
     }
 }

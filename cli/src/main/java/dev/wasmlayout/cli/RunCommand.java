@@ -40,12 +40,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "MS", description = "Time limit per step in milliseconds (default ${DEFAULT-VALUE}).")
     long timeout = ValidatorOptions.DEFAULT_TIMEOUT_MILLIS;
 
-    @Option(names = "--differential", description = "Run each original command module alone and compare stdout and exit code.")
+    @Option(names = "--differential", description = "Run each original command module alone and compare stdout and stderr"
+            + " byte for byte and how it ended.")
     boolean differential;
 
     @Option(names = "--json", description = "Print the run (steps, violations, console, differences) as JSON;"
             + " each step has module, export, exitCode, returned (what the export returned, [] for nothing),"
-            + " stdout, stderr, millis and failure.")
+            + " stdout, stderr (each {length, text or null when not UTF-8, base64}), millis, failure and ending.")
     boolean json;
 
     @Spec

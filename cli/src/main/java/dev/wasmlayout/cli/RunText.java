@@ -15,8 +15,9 @@ final class RunText {
     static String render(RunJob.Outcome o) {
         StringBuilder sb = new StringBuilder();
         // what the modules printed, in the order they printed it (a library's lines between its caller's)
-        sb.append(o.report().console());
-        if (!o.report().console().isEmpty() && !o.report().console().endsWith("\n")) {
+        String console = o.report().console().display(); // binary output as its length and an escaped excerpt
+        sb.append(console);
+        if (!console.isEmpty() && !console.endsWith("\n")) {
             sb.append('\n');
         }
         sb.append("-- steps\n");
@@ -26,7 +27,7 @@ final class RunText {
             sb.append(s.returned().isEmpty() ? "" : " returned " + s.returnedText());
             sb.append(", ").append(s.millis()).append(" ms");
             sb.append(s.failure() != null ? "  FAILED: " + s.failure() : "").append('\n');
-            indent(sb, s.stderr(), "     stderr: ");
+            indent(sb, s.stderr().display(), "     stderr: ");
         }
         for (Violation v : o.report().violations()) {
             sb.append(String.format("VIOLATION: %s in %s wrote %d bytes at 0x%x into %s (owner %s): %s%s%n", v.module(),
@@ -34,12 +35,7 @@ final class RunText {
                     v.kind(), v.via() == null ? "" : " via " + v.via()));
         }
         for (RunJob.Difference d : o.differences()) {
-            sb.append("DIFFERENCE: ").append(d.module()).append(" linked exit ").append(d.linkedExit())
-                    .append(", alone exit ").append(d.originalExit()).append('\n');
-            sb.append("  linked stdout:\n");
-            indent(sb, d.linkedStdout(), "    ");
-            sb.append("  alone stdout:\n");
-            indent(sb, d.originalStdout(), "    ");
+            sb.append("DIFFERENCE: ").append(d.describe()).append('\n');
         }
         for (String n : o.report().notes()) {
             sb.append("note: ").append(n).append('\n');

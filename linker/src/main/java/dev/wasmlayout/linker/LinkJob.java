@@ -1,6 +1,5 @@
 package dev.wasmlayout.linker;
 
-import dev.wasmlayout.layout.AtomicFiles;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutJson;
 import dev.wasmlayout.layout.LockFile;
@@ -25,8 +24,8 @@ import java.util.TreeSet;
 
 /**
  * Plans (or keeps the lock) and patches every module into the shared memory. Everything is built in
- * memory first and only then written, each file through a temp file and a rename, so a failure leaves
- * the output folder as it was.
+ * memory first and only then written, as one set that replaces the output folder's content
+ * ({@link OutputFolder}): a failure, a failed check or a kill leaves the previous set or the new one.
  */
 public final class LinkJob {
     public static final String LAYOUT_JSON = "layout.json";
@@ -88,8 +87,8 @@ public final class LinkJob {
         }
         files.put(LAYOUT_JSON, LayoutJson.write(layout).getBytes(StandardCharsets.UTF_8));
         files.put(LockFile.FILE_NAME, LockFile.write(layout).getBytes(StandardCharsets.UTF_8));
-        files.put(LINK_INFO, linkInfo(req, leftOut).getBytes(StandardCharsets.UTF_8));
         files.putAll(Reports.files(layout));
+        files.put(LINK_INFO, linkInfo(req, leftOut, files.keySet()).getBytes(StandardCharsets.UTF_8));
         return new Linked(planned, linked, files);
     }
 
@@ -99,17 +98,40 @@ public final class LinkJob {
     }
 
     public static Linked link(Request req, java.util.function.Consumer<String> progress) {
+        return link(req, progress, staged -> true).linked();
+    }
+
+    /** A link and whether its files replaced the output folder (false: {@code check} refused them). */
+    public record Written(Linked linked, boolean written) {
+    }
+
+    /**
+     * Plans, patches, writes the new set beside {@code req.outDir()} and, when {@code check} accepts that
+     * staged folder (as {@code link --validate} runs it), makes it the output folder's whole content.
+     */
+    public static Written link(Request req, java.util.function.Consumer<String> progress,
+                               java.util.function.Predicate<Path> check) {
+        OutputFolder.recover(req.outDir().toAbsolutePath().normalize()); // a killed link's set comes back before the lock is read
         Linked linked = prepare(req, progress);
         progress.accept("writing " + linked.files().size() + " files to " + req.outDir());
+        boolean written = OutputFolder.replace(req.outDir(), linked.files(), previousFiles(req.outDir()), check);
+        return new Written(linked, written);
+    }
+
+    /** The files the previous link.json in {@code dir} lists (none when there is no such list). */
+    private static Set<String> previousFiles(Path dir) {
+        Path info = dir.resolve(LINK_INFO);
+        if (!Files.isRegularFile(info)) {
+            return Set.of();
+        }
         try {
-            Files.createDirectories(req.outDir());
+            Set<String> out = new TreeSet<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(info)).path("files")
+                    .forEach(n -> out.add(n.asText()));
+            return out;
         } catch (IOException e) {
-            throw new LinkException(req.outDir() + ": cannot create the output folder: " + e.getMessage());
+            return Set.of(); // unreadable: only the names a link writes count as its files
         }
-        for (Map.Entry<String, byte[]> f : linked.files().entrySet()) {
-            AtomicFiles.write(req.outDir().resolve(f.getKey()), f.getValue());
-        }
-        return linked;
     }
 
     private static Set<String> leftOut(Manifest manifest, Set<String> without) {
@@ -137,8 +159,11 @@ public final class LinkJob {
         return out;
     }
 
-    /** Where the manifest is, relative to the output folder, so `run DIR` finds the run steps. */
-    private static String linkInfo(Request req, Set<String> leftOut) {
+    /**
+     * Where the manifest is, relative to the output folder, so `run DIR` finds the run steps; what was left
+     * out; every file of the set (the next link replaces those and refuses to delete anything else).
+     */
+    private static String linkInfo(Request req, Set<String> leftOut, Set<String> others) {
         Path dir = req.outDir().toAbsolutePath().normalize();
         String manifest = dir.relativize(req.manifest().toAbsolutePath().normalize()).toString().replace('\\', '/');
         StringBuilder sb = new StringBuilder("{\n  \"manifest\" : \"").append(Json.escape(manifest)).append("\",\n  \"without\" : [");
@@ -146,6 +171,13 @@ public final class LinkJob {
         for (String s : leftOut) {
             sb.append(i++ == 0 ? " " : ", ").append('"').append(Json.escape(s)).append('"');
         }
-        return sb.append(i == 0 ? "]\n}\n" : " ]\n}\n").toString();
+        sb.append(i == 0 ? "],\n  \"files\" : [" : " ],\n  \"files\" : [");
+        Set<String> files = new TreeSet<>(others);
+        files.add(LINK_INFO);
+        int k = 0;
+        for (String f : files) {
+            sb.append(k++ == 0 ? " " : ", ").append('"').append(Json.escape(f)).append('"');
+        }
+        return sb.append(" ]\n}\n").toString();
     }
 }

@@ -19,6 +19,11 @@ public record LinkedSet(Path dir, Layout layout, Manifest manifest, Set<String> 
     public static LinkedSet read(Path dir) {
         Path info = dir.resolve(LinkJob.LINK_INFO);
         if (!Files.isDirectory(dir)) {
+            Path aside = OutputFolder.movedAside(dir);
+            if (aside != null) {
+                throw new LinkException(dir + ": no such folder: a link was killed while replacing it; the previous set"
+                        + " is in " + aside + " and the next link puts it back");
+            }
             throw new LinkException(dir + ": no such folder (run `wasm-layout link MANIFEST -o " + dir + "` first)");
         }
         JsonNode node;

@@ -5,6 +5,7 @@ import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.manifest.ReserveSpec;
 import dev.wasmlayout.manifest.SharedSpec;
+import dev.wasmlayout.validator.Captured;
 import dev.wasmlayout.validator.DumpStep;
 import dev.wasmlayout.validator.Engine;
 import dev.wasmlayout.validator.LoadStep;
@@ -40,9 +41,28 @@ public final class RunJob {
     public record Options(Engine engine, boolean collectAll, long stepTimeoutMillis, boolean differential) {
     }
 
-    /** A step whose original module, run alone, printed or exited differently. */
-    public record Difference(String module, String linkedStdout, String originalStdout, Integer linkedExit,
-                             Integer originalExit) {
+    /**
+     * One way a linked command differs from its original module run alone: {@code what} is "stdout" or
+     * "stderr" (the bytes differ first at {@code offset}; {@code linked} and {@code alone} are hex around
+     * it, the first differing byte in brackets; {@code linkedBytes}/{@code aloneBytes} are all of them) or
+     * "outcome" ({@code linked} and {@code alone} say how each ended: "exit 0", "trap: ...", "timed out
+     * after N ms"; offset and bytes are null).
+     */
+    public record Difference(String module, String what, Long offset, String linked, String alone,
+                             Captured linkedBytes, Captured aloneBytes) {
+        static Difference ofStream(String module, String what, Captured linked, Captured alone) {
+            long at = Captured.firstDifference(linked, alone);
+            return at < 0 ? null : new Difference(module, what, at, linked.hexAround(at), alone.hexAround(at), linked, alone);
+        }
+
+        /** One line: {@code stdout differs at byte 5 (linked 12 bytes, alone 12 bytes): linked ..., alone ...}. */
+        public String describe() {
+            if (offset == null) {
+                return module + ": linked " + linked + ", alone " + alone;
+            }
+            return module + ": " + what + " differs at byte " + offset + " (linked " + linkedBytes.length() + " bytes, alone "
+                    + aloneBytes.length() + " bytes): linked " + linked + ", alone " + alone;
+        }
     }
 
     public record Outcome(RunReport report, List<Difference> differences) {
@@ -183,8 +203,14 @@ public final class RunJob {
             }
             StandaloneResult alone = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
                     spec.wasi().argv(), spec.wasi().env()), options.engine(), options.stepTimeoutMillis());
-            if (!alone.stdout().equals(r.stdout()) || !java.util.Objects.equals(alone.exitCode(), r.exitCode())) {
-                out.add(new Difference(r.module(), r.stdout(), alone.stdout(), r.exitCode(), alone.exitCode()));
+            if (!java.util.Objects.equals(r.ending(), alone.ending())) {
+                out.add(new Difference(r.module(), "outcome", null, r.ending(), alone.ending(), null, null));
+            }
+            for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), alone.stdout()),
+                Difference.ofStream(r.module(), "stderr", r.stderr(), alone.stderr())}) {
+                if (d != null) {
+                    out.add(d);
+                }
             }
         }
         return out;

@@ -31,7 +31,7 @@ class MallocUntilNullTest {
         RunJob.Outcome o = RunJob.run(tmp, new RunJob.Options(engine, true, 30_000, false));
         assertThat(o.report().violations()).isEmpty();
         assertThat(o.report().steps()).allMatch(s -> s.ok() && s.exitCode() == 0);
-        Matcher m = GOT.matcher(o.report().console());
+        Matcher m = GOT.matcher(o.report().console().text());
         int seen = 0;
         while (m.find()) {
             long heap = m.group(1).equals("hog1") ? 64 * 1024 : 128 * 1024;

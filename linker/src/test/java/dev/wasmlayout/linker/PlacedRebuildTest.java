@@ -61,6 +61,6 @@ class PlacedRebuildTest {
                 .containsExactly("placed");
         RunJob.Outcome o = RunJob.run(out, new RunJob.Options(Engine.COMPILER, true, 20_000, false));
         assertThat(o.report().violations()).isEmpty();
-        assertThat(o.report().console()).isEqualTo(Files.readString(samples.resolve("footprint/expected-output.txt")));
+        assertThat(o.report().console().text()).isEqualTo(Files.readString(samples.resolve("footprint/expected-output.txt")));
     }
 }

@@ -60,7 +60,7 @@ class SamplesEndToEndTest {
             RunJob.Outcome o = RunJob.run(out, new RunJob.Options(engine, true, 20_000, false));
             assertThat(o.report().violations()).as(engine + " violations").isEmpty();
             assertThat(o.report().steps()).as(engine + " steps").allMatch(s -> s.ok());
-            assertThat(o.report().console()).as(engine.name()).isEqualTo(Files.readString(root().resolve(expected)));
+            assertThat(o.report().console().text()).as(engine.name()).isEqualTo(Files.readString(root().resolve(expected)));
             assertThat(o.exitStatus()).isZero();
         }
     }

@@ -19,7 +19,7 @@ class WasiRunTest {
         Path manifest = Paths.get(getClass().getResource("/wasi/wasm-layout.yaml").toURI());
         LinkJob.link(new LinkJob.Request(manifest, tmp, false, Set.of()));
         RunJob.Outcome o = RunJob.run(tmp, new RunJob.Options(Engine.INTERPRETER, false, 20_000, true));
-        assertThat(o.report().console()).isEqualTo("argv[0] = echo\nargv[1] = one\nargv[2] = two words\n"
+        assertThat(o.report().console().text()).isEqualTo("argv[0] = echo\nargv[1] = one\nargv[2] = two words\n"
                 + "GREETING = hello\nstdin 1: FIRST LINE\nstdin 2: SECOND LINE\n");
         assertThat(o.report().steps()).singleElement().satisfies(s -> {
             assertThat(s.exitCode()).isEqualTo(2);

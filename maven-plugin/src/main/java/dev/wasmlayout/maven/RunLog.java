@@ -12,7 +12,7 @@ final class RunLog {
 
     /** Logs the outcome and returns its summary ("11 steps, 0 failed, 0 violations"). */
     static String write(RunJob.Outcome o, Log log) {
-        for (String line : o.report().console().split("\n")) {
+        for (String line : o.report().console().display().split("\n")) {
             if (!line.isEmpty()) {
                 log.info("  | " + line);
             }
@@ -25,8 +25,8 @@ final class RunLog {
             } else {
                 log.error(line + "  FAILED: " + s.failure());
             }
-            if (s.stderr() != null && !s.stderr().isBlank()) {
-                for (String e : s.stderr().split("\n")) {
+            if (!s.stderr().isEmpty()) {
+                for (String e : s.stderr().display().split("\n")) {
                     if (!e.isEmpty()) {
                         log.warn("    stderr: " + e);
                     }
@@ -37,8 +37,7 @@ final class RunLog {
             log.error("VIOLATION: " + v.describe());
         }
         for (RunJob.Difference d : o.differences()) {
-            log.error("DIFFERENCE: " + d.module() + " linked exit " + d.linkedExit() + ", alone exit " + d.originalExit()
-                    + "; linked stdout " + quote(d.linkedStdout()) + ", alone stdout " + quote(d.originalStdout()));
+            log.error("DIFFERENCE: " + d.describe());
         }
         for (String n : o.report().notes()) {
             log.info("note: " + n);
@@ -52,13 +51,5 @@ final class RunLog {
             log.error("wasm-layout: validation FAILED: " + summary);
         }
         return summary;
-    }
-
-    private static String quote(String s) {
-        if (s == null) {
-            return "(none)";
-        }
-        String t = s.length() > 200 ? s.substring(0, 200) + "..." : s;
-        return '"' + t.replace("\n", "\\n") + '"';
     }
 }

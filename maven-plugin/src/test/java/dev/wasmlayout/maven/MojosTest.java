@@ -86,6 +86,31 @@ class MojosTest {
     }
 
     @Test
+    void linkReplacesTheWholeSetAndKeepsFilesItDidNotWrite() throws Exception {
+        Files.writeString(manifest, Files.readString(manifest).replace("{ name: consumer, wasm: build/consumer.wasm,",
+                "{ name: consumer, optional: true, wasm: build/consumer.wasm,"));
+        link().execute();
+        assertThat(out.resolve("consumer.wasm")).isRegularFile();
+        // the consumer leaves the set: its file leaves the output folder
+        LinkMojo without = link();
+        without.without = List.of("consumer");
+        without.execute();
+        assertThat(out.resolve("producer.wasm")).isRegularFile();
+        assertThat(out.resolve("consumer.wasm")).doesNotExist();
+        byte[] producer = Files.readAllBytes(out.resolve("producer.wasm"));
+        // a file the link did not write stops the next link, which then changes nothing
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> link().execute()).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("holds notes.txt, which the previous link did not write");
+        assertThat(out.resolve("consumer.wasm")).doesNotExist();
+        assertThat(Files.readAllBytes(out.resolve("producer.wasm"))).isEqualTo(producer);
+        assertThat(out.resolve("notes.txt")).hasContent("mine");
+        try (Stream<Path> beside = Files.list(out.getParent())) {
+            assertThat(beside.map(p -> p.getFileName().toString())).containsExactly("wasm");
+        }
+    }
+
+    @Test
     void linkWritesTheSetThenSkipsWhileNothingChanges() throws Exception {
         link().execute();
         for (String f : List.of("producer.wasm", "consumer.wasm", "layout.json", "wasm-layout.lock", "link.json")) {

@@ -2,7 +2,6 @@ package dev.wasmlayout.validator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * What every module of a run printed to stdout, in the order it was written: a library that prints
@@ -40,7 +39,7 @@ final class Console {
         };
     }
 
-    synchronized String text() {
-        return all.toString(StandardCharsets.UTF_8);
+    synchronized Captured bytes() {
+        return Captured.of(all.toByteArray());
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /** The host's exchange with the modules: loading a file into memory (checked like any writer) and dumping memory. */
 final class HostSteps {
@@ -36,7 +35,7 @@ final class HostSteps {
         } catch (IOException e) {
             failure = "cannot read " + s.file() + ": " + e.getMessage();
         }
-        return new StepResult(Ownership.HOST, "load", null, List.of(), "", "", millisSince(start), failure);
+        return StepResult.notRun(Ownership.HOST, "load", millisSince(start), failure);
     }
 
     StepResult dump(DumpStep s) {
@@ -51,7 +50,7 @@ final class HostSteps {
                 failure = "cannot write " + s.file() + ": " + e.getMessage();
             }
         }
-        return new StepResult(Ownership.HOST, "dump", null, List.of(), "", "", millisSince(start), failure);
+        return StepResult.notRun(Ownership.HOST, "dump", millisSince(start), failure);
     }
 
     private boolean outside(long address, long size) {

@@ -15,8 +15,24 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    /** How a run ended before any expectation is checked: an exit code and/or why it failed (both may be null). */
-    private record Ending(Integer exit, String failure) {
+    /**
+     * How a run ended before any expectation is checked: the exit code (null when it did not exit), the
+     * ending's name ("exit 3", "returned", "trap: ...", "timed out after N ms") and, when the ending is a
+     * failure whatever the step expects (a trap, a timeout, a violation), the failure's text.
+     */
+    private record Ending(Integer exit, String text, String failure) {
+        static Ending failed(String text) {
+            return new Ending(null, text, text);
+        }
+
+        static Ending exit(int code) {
+            return new Ending(code, "exit " + code, null);
+        }
+
+        /** A non-zero exit nobody expects fails the run, as it fails a shell script. */
+        String unexpectedExit() {
+            return exit != null && exit != 0 ? "exit " + exit + " (no expect-exit accepts it)" : null;
+        }
     }
 
     /**
@@ -26,8 +42,9 @@ final class Outcomes {
     static StepResult unchecked(String module, String export, Watchdog.Outcome<?> o, long timeoutMillis, WasiHost wasi,
                                 WasiHost.Output mark) {
         Ending end = ending(export, o, timeoutMillis);
+        String failure = end.failure() != null ? end.failure() : end.unexpectedExit();
         return new StepResult(module, export, end.exit(), List.of(), wasi.stdoutSince(mark), wasi.stderrSince(mark),
-                o.millis(), end.failure());
+                o.millis(), failure, end.text());
     }
 
     /**
@@ -39,15 +56,18 @@ final class Outcomes {
         Ending end = ending(step.export(), o, timeoutMillis);
         boolean completed = !o.timedOut() && o.error() == null; // an exit, trap or violation returns nothing
         List<Number> values = completed && o.value() != null ? ReturnedValues.typed(o.value(), resultTypes) : List.of();
-        String stdout = wasi.stdoutSince(mark);
+        Captured stdout = wasi.stdoutSince(mark);
         String failure = end.failure();
         if (failure == null) {
             List<String> unmet = new ArrayList<>();
             if (step.expectExit() != null && !Objects.equals(end.exit(), step.expectExit())) {
-                unmet.add("expected exit " + step.expectExit() + ", got " + (end.exit() == null ? "no exit" : end.exit()));
+                unmet.add("expected exit " + step.expectExit() + ", got " + (end.exit() == null ? "no exit (" + end.text() + ")"
+                        : end.text()));
+            } else if (step.expectExit() == null && end.unexpectedExit() != null) {
+                unmet.add(end.unexpectedExit());
             }
-            if (step.expectStdout() != null && !step.expectStdout().equals(stdout)) {
-                unmet.add("expected stdout " + quote(step.expectStdout()) + ", got " + quote(stdout));
+            if (step.expectStdout() != null && !Captured.of(step.expectStdout()).equals(stdout)) {
+                unmet.add("expected stdout " + quote(step.expectStdout()) + ", got " + quote(stdout.display()));
             }
             String result = step.expectResult() == null ? null
                     : ResultExpectation.unmet(resultTypes, step.expectResult(), values);
@@ -57,31 +77,31 @@ final class Outcomes {
             failure = unmet.isEmpty() ? null : String.join("; ", unmet);
         }
         return new StepResult(step.module(), step.export(), end.exit(), values, stdout, wasi.stderrSince(mark),
-                o.millis(), failure);
+                o.millis(), failure, end.text());
     }
 
     private static Ending ending(String export, Watchdog.Outcome<?> o, long timeoutMillis) {
         if (o.timedOut()) {
-            return new Ending(null, "timed out after " + timeoutMillis + " ms"
-                    + (o.stopped() ? "" : " and could not be stopped; the steps after it were skipped"));
+            String text = "timed out after " + timeoutMillis + " ms";
+            return new Ending(null, text, text + (o.stopped() ? "" : " and could not be stopped; the steps after it were skipped"));
         }
         if (o.error() != null) {
             Throwable e = o.error();
             WasiExitException exitEx = find(e, WasiExitException.class);
             ViolationException v = find(e, ViolationException.class);
             if (v != null) {
-                return new Ending(null, "stopped at the first violation: " + v.violation().describe());
+                return Ending.failed("stopped at the first violation: " + v.violation().describe());
             } else if (exitEx != null) {
-                return new Ending(exitEx.exitCode(), null);
+                return Ending.exit(exitEx.exitCode());
             } else if (find(e, ExecutionCompletedException.class) != null) {
-                return new Ending(0, null);
+                return Ending.exit(0);
             } else if (e instanceof SetupException) {
-                return new Ending(null, e.getMessage());
+                return Ending.failed(e.getMessage());
             }
-            return new Ending(null, "trap: " + message(e));
+            return Ending.failed("trap: " + message(e));
         }
         // a command that returns from _start exits with 0
-        return new Ending(export.equals("_start") ? 0 : null, null);
+        return export.equals("_start") ? Ending.exit(0) : new Ending(null, "returned", null);
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -54,7 +54,8 @@ public final class Standalone {
                 return inst.export(export).apply(args);
             });
             StepResult r = Outcomes.unchecked(m.name(), export, o, timeoutMillis, wasi, mark);
-            return new StandaloneResult(r.exitCode(), r.stdout(), r.stderr(), r.failure());
+            // an exit, whatever its code, is an end: the comparison decides whether it is the same end
+            return new StandaloneResult(r.exitCode(), r.stdout(), r.stderr(), r.ending(), r.exitCode() != null ? null : r.failure());
         }
     }
 

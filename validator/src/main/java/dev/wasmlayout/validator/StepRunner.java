@@ -86,6 +86,6 @@ final class StepRunner {
     }
 
     private static StepResult fail(String module, String export, String why) {
-        return new StepResult(module, export, null, List.of(), "", "", 0, why);
+        return StepResult.notRun(module, export, 0, why);
     }
 }

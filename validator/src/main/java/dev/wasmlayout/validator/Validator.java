@@ -63,7 +63,7 @@ public final class Validator {
             for (String name : plan.order()) {
                 String missing = missingProvider(plan, name, linked);
                 if (missing != null) {
-                    results.add(new StepResult(name, INSTANTIATE, null, List.of(), "", "", 0,
+                    results.add(StepResult.notRun(name, INSTANTIATE, 0,
                             "not instantiated: its provider '" + missing + "' failed"));
                     continue;
                 }
@@ -102,7 +102,7 @@ public final class Validator {
         if (sink.dropped() > 0) {
             notes.add(sink.dropped() + " more violation(s) were not listed (limit " + Violations.LIMIT + ")");
         }
-        return new RunReport(results, sink.list(), notes, console.text());
+        return new RunReport(results, sink.list(), notes, console.bytes());
     }
 
     private MemoryLimits limits() {

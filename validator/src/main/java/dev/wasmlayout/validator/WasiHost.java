@@ -4,12 +4,9 @@ import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasi.WasiPreview1_ModuleFactory;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,8 @@ import java.util.Map;
 
 /**
  * WASI preview 1 for one module: its arguments (argv[0] is the module name), environment and stdin
- * file; stdout and stderr are kept so each step can report what it printed.
+ * file; stdout and stderr are kept, byte for byte, so each step can report what it printed. The three
+ * standard streams look as a shell redirection makes them ({@link StandardStreams}).
  */
 final class WasiHost implements AutoCloseable {
     static final String MODULE = "wasi_snapshot_preview1";
@@ -36,25 +34,30 @@ final class WasiHost implements AutoCloseable {
         List<String> argv = new ArrayList<>();
         argv.add(m.name());
         argv.addAll(m.args());
+        StandardStreams streams = new StandardStreams(m.stdin(), stdin(m));
         WasiOptions.Builder o = WasiOptions.builder()
-                .withStdin(stdin(m))
-                .withStdout(console == null ? stdout : console.tee(stdout))
-                .withStderr(stderr)
+                .withStdin(streams.stdin(), false)
+                .withStdout(console == null ? stdout : console.tee(stdout), false)
+                .withStderr(stderr, false)
                 .withArguments(argv)
                 .withThrowOnExit0(true); // exit(0) then ends like every other exit
         for (Map.Entry<String, String> e : m.env().entrySet()) {
             o.withEnvironment(e.getKey(), e.getValue());
         }
         this.wasi = WasiPreview1.builder().withOptions(o.build()).build();
-        this.functions = WasiPreview1_ModuleFactory.toHostFunctions(wasi, MODULE);
+        HostFunction[] chicory = WasiPreview1_ModuleFactory.toHostFunctions(wasi, MODULE);
+        this.functions = new HostFunction[chicory.length];
+        for (int i = 0; i < chicory.length; i++) {
+            functions[i] = streams.wrap(chicory[i]);
+        }
     }
 
-    private static InputStream stdin(RunModule m) {
+    private static byte[] stdin(RunModule m) {
         if (m.stdin() == null) {
-            return new ByteArrayInputStream(new byte[0]);
+            return new byte[0];
         }
         try {
-            return new ByteArrayInputStream(Files.readAllBytes(m.stdin()));
+            return Files.readAllBytes(m.stdin());
         } catch (IOException e) {
             throw new UncheckedIOException("module " + m.name() + ": cannot read stdin file " + m.stdin(), e);
         }
@@ -75,17 +78,17 @@ final class WasiHost implements AutoCloseable {
         return new Output(stdout.size(), stderr.size());
     }
 
-    synchronized String stdoutSince(Output mark) {
+    synchronized Captured stdoutSince(Output mark) {
         return since(stdout, mark.stdout());
     }
 
-    synchronized String stderrSince(Output mark) {
+    synchronized Captured stderrSince(Output mark) {
         return since(stderr, mark.stderr());
     }
 
-    private static String since(ByteArrayOutputStream s, int from) {
+    private static Captured since(ByteArrayOutputStream s, int from) {
         byte[] all = s.toByteArray();
-        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        return Captured.of(java.util.Arrays.copyOfRange(all, from, all.length));
     }
 
     @Override

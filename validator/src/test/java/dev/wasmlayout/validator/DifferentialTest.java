@@ -21,7 +21,7 @@ class DifferentialTest {
         RunModule original = new RunModule("alpha", TestLayout.resource("alpha.wasm"), Map.of(), in, List.of("world", "3"),
                 Map.of("ALPHA_MODE", "test"));
         StandaloneResult alone = Standalone.run(original, engine, 10_000);
-        assertThat(alone).isEqualTo(new StandaloneResult(3, Fixture.ALPHA_OUT, "", null));
+        assertThat(alone).isEqualTo(new StandaloneResult(3, Captured.of(Fixture.ALPHA_OUT), Captured.EMPTY, "exit 3", null));
 
         RunSet set = Fixture.LAYOUT.runSet(List.of(Fixture.alpha(in, "world", "3")));
         RunReport linked = new Validator(set, Fixture.options(engine)).run(List.of(RunStep.start("alpha")));
@@ -37,7 +37,7 @@ class DifferentialTest {
         StandaloneResult r = Standalone.run(RunModule.of("faulty", TestLayout.resource("faulty.wasm")), "own_work",
                 new long[] {64}, engine, 10_000);
         assertThat(r.failure()).isNull();
-        assertThat(r.stdout()).isEqualTo("faulty: own_work 55\n");
+        assertThat(r.stdout().text()).isEqualTo("faulty: own_work 55\n");
         assertThat(r.exitCode()).isNull();
     }
 
@@ -48,7 +48,7 @@ class DifferentialTest {
         RunReport r = new Validator(set, Fixture.options(engine)).run(List.of(
                 new RunStep("alpha", "_start", null, "something else\n", 0, null)));
         assertThat(r.steps().get(0).exitCode()).isEqualTo(4);
-        assertThat(r.steps().get(0).failure()).isEqualTo("expected exit 0, got 4; expected stdout \"something else\\n\","
+        assertThat(r.steps().get(0).failure()).isEqualTo("expected exit 0, got exit 4; expected stdout \"something else\\n\","
                 + " got \"hello from alpha: arg=x stdin= fib=610 mode=test\\n\"");
         assertThat(r.exitStatus()).isEqualTo(1);
     }

@@ -27,4 +27,18 @@ class ModulesRebuildTest {
                     .isEqualTo(Files.readAllBytes(SOURCES.resolve(m)));
         }
     }
+
+    @Test
+    void committedProbeMatchesItsSource(@TempDir Path out) throws Exception {
+        Path wasi = SOURCES.resolveSibling("wasi");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/clang-19")) && Files.isExecutable(Path.of("/usr/bin/wasm-ld-19"))
+                && Files.isDirectory(Path.of("/usr/lib/wasm32-wasi")), "clang-19, wasm-ld-19 and wasi-libc are not installed");
+        assumeTrue(Files.isRegularFile(wasi.resolve("build.sh")), "sources not found under " + wasi);
+        Process p = new ProcessBuilder("bash", wasi.resolve("build.sh").toString(), out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(Files.readAllBytes(out.resolve("probe.wasm"))).as("probe.wasm (rebuild with build.sh and commit)")
+                .isEqualTo(Files.readAllBytes(wasi.resolve("probe.wasm")));
+    }
 }

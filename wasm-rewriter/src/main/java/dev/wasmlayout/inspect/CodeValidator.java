@@ -1,6 +1,7 @@
 package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
@@ -10,7 +11,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Decodes every function body, so an unknown opcode or a truncated body is reported on read. */
+/**
+ * Decodes every function body, so an unknown opcode or a truncated body is reported on read, and
+ * refuses {@code memory.init}/{@code data.drop} in a module without a data count section (the spec
+ * makes that malformed: a one-pass decoder must know the number of segments before the code).
+ */
 final class CodeValidator {
     private CodeValidator() {
     }
@@ -31,6 +36,10 @@ final class CodeValidator {
     static List<GrowOp> check(WasmModule module, ModuleSections sections) {
         List<GrowOp> grow = new ArrayList<>();
         forEachOpcode(module, sections, (body, op, offset) -> {
+            if ((op == Opcode.MEMORY_INIT || op == Opcode.DATA_DROP) && sections.dataCount < 0) {
+                throw WasmException.malformed(offset, "code", "data count section required (" + op.mnemonic()
+                        + " in function " + body.index() + ")");
+            }
             if (op == Opcode.MEMORY_GROW || op == Opcode.MEMORY_SIZE) {
                 grow.add(new GrowOp(body.index(), op, offset));
             }
