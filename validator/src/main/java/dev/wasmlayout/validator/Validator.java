@@ -45,7 +45,7 @@ public final class Validator {
                 throw new SetupException("two modules are named '" + m.name() + "'");
             }
             parsed.put(m.name(), parse(m));
-            modules.put(m.name(), chicoryParse(m));
+            modules.put(m.name(), chicoryParse(m, parsed.get(m.name())));
         }
         ImportPlan plan = new ImportPlan(set, parsed);
         MemoryLimits limits = limits();
@@ -144,7 +144,19 @@ public final class Validator {
         }
     }
 
-    static WasmModule chicoryParse(RunModule m) {
+    /**
+     * The module as Chicory reads it. Chicory 1.7.5 runs the final exception-handling proposal
+     * (try_table, throw_ref) only: a module of the legacy one (what clang 19 emits for setjmp/longjmp
+     * and C++ exceptions) is refused naming its first legacy instruction, before Chicory fails on it
+     * with "illegal opcode".
+     */
+    static WasmModule chicoryParse(RunModule m, ParsedModule pm) {
+        if (pm.exceptions.legacy()) {
+            throw new SetupException(String.format("module '%s' (%s.wasm): legacy exception handling (%s at byte offset 0x%x,"
+                    + " in %s) cannot run in the validator, whose Chicory 1.7.5 runs only the final proposal (try_table);"
+                    + " run this set under V8/node instead", m.name(), m.name(), pm.exceptions.firstLegacy().mnemonic(),
+                    pm.exceptions.firstLegacyOffset(), pm.functionName(pm.exceptions.firstLegacyFunction())));
+        }
         try {
             return Parser.parse(m.wasm());
         } catch (RuntimeException e) {
