@@ -18,6 +18,7 @@ final class WasmBuilder {
     private final List<String> names = new ArrayList<>();
     private final List<byte[]> exports = new ArrayList<>();
     private final List<byte[]> data = new ArrayList<>();
+    private final List<byte[]> tags = new ArrayList<>();
     private int importedFunctions;
     private boolean passive;
 
@@ -62,6 +63,12 @@ final class WasmBuilder {
         return importedFunctions + functionTypes.size() - 1;
     }
 
+    /** Defines a tag (exception handling) of function type {@code type}; returns its index. */
+    int tag(int type) {
+        tags.add(new ByteWriter().u8(0).u32(type).toByteArray());
+        return tags.size() - 1;
+    }
+
     WasmBuilder export(String name, int function) {
         exports.add(new ByteWriter().name(name).u8(0).u32(function).toByteArray());
         return this;
@@ -87,6 +94,7 @@ final class WasmBuilder {
             fs.add(new ByteWriter().u32(t).toByteArray());
         }
         section(out, 3, fs);
+        section(out, 13, tags);
         section(out, 7, exports);
         if (passive) {
             byte[] count = new ByteWriter().u32(data.size()).toByteArray();
@@ -162,6 +170,14 @@ final class WasmBuilder {
         /** i32.store at the address on the stack (align 2, offset 0). */
         Code store() {
             return op(0x36, 2, 0);
+        }
+
+        /** Appends instructions encoded by the rewriter's writer (the engine under test checks its encoding). */
+        Code insns(dev.wasmlayout.wasm.code.Instruction... insns) {
+            for (dev.wasmlayout.wasm.code.Instruction i : insns) {
+                dev.wasmlayout.wasm.code.InstructionWriter.write(i, w);
+            }
+            return this;
         }
 
         Code call(int f) {
