@@ -113,7 +113,7 @@ final class FactsText {
         }
         if (e.legacy()) {
             parts.add("legacy proposal (first: " + e.firstLegacy() + " in " + e.firstLegacyFunction() + " at "
-                    + hex(e.firstLegacyOffset()) + "): V8 runs it, the validator (Chicory 1.7.5) cannot");
+                    + hex(e.firstLegacyOffset()) + "): V8 runs it; the validator runs it translated to try_table");
         }
         return String.join("; ", parts);
     }

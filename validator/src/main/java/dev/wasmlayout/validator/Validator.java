@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmlayout.eh.LegacyExceptionTranslator;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
@@ -147,18 +148,23 @@ public final class Validator {
     /**
      * The module as Chicory reads it. Chicory 1.7.5 runs the final exception-handling proposal
      * (try_table, throw_ref) only: a module of the legacy one (what clang 19 emits for setjmp/longjmp
-     * and C++ exceptions) is refused naming its first legacy instruction, before Chicory fails on it
-     * with "illegal opcode".
+     * and C++ exceptions) is translated to it first; what cannot be translated is refused naming the
+     * module and the place.
      */
     static WasmModule chicoryParse(RunModule m, ParsedModule pm) {
+        byte[] wasm = m.wasm();
         if (pm.exceptions.legacy()) {
-            throw new SetupException(String.format("module '%s' (%s.wasm): legacy exception handling (%s at byte offset 0x%x,"
-                    + " in %s) cannot run in the validator, whose Chicory 1.7.5 runs only the final proposal (try_table);"
-                    + " run this set under V8/node instead", m.name(), m.name(), pm.exceptions.firstLegacy().mnemonic(),
-                    pm.exceptions.firstLegacyOffset(), pm.functionName(pm.exceptions.firstLegacyFunction())));
+            try {
+                wasm = LegacyExceptionTranslator.translate(pm);
+            } catch (RuntimeException e) {
+                throw new SetupException(String.format("module '%s' (%s.wasm): cannot translate its legacy exception handling"
+                        + " (first: %s at byte offset 0x%x, in %s) to the final proposal Chicory runs: %s", m.name(), m.name(),
+                        pm.exceptions.firstLegacy().mnemonic(), pm.exceptions.firstLegacyOffset(),
+                        pm.functionName(pm.exceptions.firstLegacyFunction()), e.getMessage()));
+            }
         }
         try {
-            return Parser.parse(m.wasm());
+            return Parser.parse(wasm);
         } catch (RuntimeException e) {
             throw new SetupException("module '" + m.name() + "': Chicory cannot load it: " + e.getMessage());
         }
