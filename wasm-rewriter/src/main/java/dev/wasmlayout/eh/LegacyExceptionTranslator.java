@@ -179,6 +179,7 @@ public final class LegacyExceptionTranslator {
         private int[] pre = new int[16];         // of which its $skip/$d wrapper (0 or 2), outermost
         private int[] handler = new int[16];     // catches seen so far (try)
         private int depth;
+        private int[] levelOf;                   // stack level of each open construct, by opener index
 
         Body(FunctionBody body, List<Instruction> code) {
             this.body = body;
@@ -188,6 +189,7 @@ public final class LegacyExceptionTranslator {
         byte[] translate() {
             survey();
             ByteWriter w = new ByteWriter(body.end() - body.localsStart() + 64);
+            levelOf = new int[code.size()];
             locals(w);
             opener[0] = -1;
             open[0] = 1;
@@ -361,6 +363,9 @@ public final class LegacyExceptionTranslator {
             int[] clauses = new int[2 * n];
             for (int k = n - 1; k >= 0; k--) {
                 int tag = c.catches.get(k);
+                if (tag >= s.tagCount()) {
+                    throw WasmException.invalid(insn.offset(), "code", "catch of unknown tag " + tag);
+                }
                 int[] caught = tag >= 0 ? s.tagType(tag).params() : new int[0];
                 if (c.rethrown) {
                     caught = append(caught, ValueType.EXNREF);
@@ -433,19 +438,15 @@ public final class LegacyExceptionTranslator {
                 handler = Arrays.copyOf(handler, size);
             }
             opener[depth] = at;
+            levelOf[at] = depth;
             open[depth] = wrapperLabels;
             pre[depth] = wrapperLabels;
             handler[depth] = 0;
         }
 
-        /** The stack level of the construct opened at instruction {@code at}. */
+        /** The stack level of the construct opened at instruction {@code at} (open: it encloses the delegate). */
         private int level(int at) {
-            for (int l = depth; l > 0; l--) {
-                if (opener[l] == at) {
-                    return l;
-                }
-            }
-            throw new IllegalStateException("construct at " + at + " is not open");
+            return levelOf[at];
         }
 
         /**

@@ -113,6 +113,27 @@ class LegacyExceptionTranslatorTest {
     }
 
     @Test
+    void theCorpusModuleWithEveryLegacyInstructionTranslates() {
+        byte[] legacy = dev.wasmlayout.wasm.corpus.CorpusGenerator.modules().get("exceptions");
+        ParsedModule before = ParsedModule.parse(legacy);
+        ParsedModule after = ParsedModule.parse(LegacyExceptionTranslator.translate(before));
+        assertThat(before.exceptions.legacy()).isTrue();
+        assertThat(after.exceptions.legacy()).isFalse();
+        assertThat(after.sections.tagCount()).isEqualTo(2);
+        assertThat(after.sections.exports).isEqualTo(before.sections.exports);
+        // three tries with handlers or a delegate, one rethrow
+        assertThat(after.exceptions.counts()).containsEntry(Opcode.TRY_TABLE, 3).containsEntry(Opcode.THROW_REF, 2);
+    }
+
+    @Test
+    void aCatchOfAnUnknownTagIsInvalidNotACrash() {
+        byte[] module = module(2, 0x06, 0x40, 0x07, 0x05, 0x1a, 0x0b); // try catch 5 (there is only tag 0)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LegacyExceptionTranslator.translate(ParsedModule.parse(module)))
+                .isInstanceOf(dev.wasmlayout.wasm.WasmException.class)
+                .hasMessageContaining("catch of unknown tag 5");
+    }
+
+    @Test
     void modulesWithoutLegacyInstructionsComeBackUnchanged() {
         for (var file : TestFiles.sampleModules()) {
             if (!file.toString().contains("setjmp")) {
