@@ -221,19 +221,20 @@ public final class LegacyExceptionTranslator {
                         constructs.get(stack[top]).catches.add(-1);
                         break;
                     case RETHROW: {
-                        int target = top - (int) insn.value();
-                        if (target < 1 || code.get(stack[target]).opcode() != Opcode.TRY) {
+                        long target = top - insn.value();
+                        if (target < 1 || code.get(stack[(int) target]).opcode() != Opcode.TRY) {
                             throw WasmException.invalid(insn.offset(), "code", "rethrow " + insn.value() + " does not name a catch");
                         }
-                        constructs.get(stack[target]).rethrown = true;
+                        constructs.get(stack[(int) target]).rethrown = true;
                         break;
                     }
                     case DELEGATE: {
                         int self = stack[top--];
-                        int target = top - (int) insn.value();
-                        if (target < 0) {
+                        long label = insn.value();
+                        if (label > top) {
                             throw WasmException.invalid(insn.offset(), "code", "delegate " + insn.value() + " names no label");
                         }
+                        int target = top - (int) label;
                         int child = target == top ? self : stack[target + 1];
                         constructs.get(child).wrapped = true;
                         constructs.get(self).delegateTo = child;
@@ -305,21 +306,21 @@ public final class LegacyExceptionTranslator {
                     close(w);
                     break;
                 case RETHROW: {
-                    Construct target = constructs.get(opener[depth - (int) insn.value()]);
+                    Construct target = constructs.get(opener[depth - (int) insn.value()]); // checked by survey()
                     put(w, Instruction.of(Opcode.LOCAL_GET, target.exnLocal));
                     put(w, Opcode.THROW_REF);
                     break;
                 }
                 case BR:
                 case BR_IF:
-                    put(w, Instruction.of(insn.opcode(), branch(insn.value())));
+                    put(w, Instruction.of(insn.opcode(), branch(insn.value(), depth, insn)));
                     break;
                 case BR_TABLE: {
                     int[] targets = new int[insn.targetCount()];
                     for (int t = 0; t < targets.length; t++) {
-                        targets[t] = (int) branch(insn.target(t));
+                        targets[t] = (int) branch(insn.target(t), depth, insn);
                     }
-                    put(w, Instruction.brTable(branch(insn.value()), targets));
+                    put(w, Instruction.brTable(branch(insn.value(), depth, insn), targets));
                     break;
                 }
                 default:
@@ -423,8 +424,7 @@ public final class LegacyExceptionTranslator {
                 kinds[k] = (byte) insn.catchKind(k);
                 clauses[2 * k] = (int) insn.catchTag(k);
                 // counted from outside the try_table (its wrapper labels are open, its own not yet)
-                int target = depth - 1 - (int) insn.catchLabel(k);
-                clauses[2 * k + 1] = (int) depthTo(target, pre[target]);
+                clauses[2 * k + 1] = (int) branch(insn.catchLabel(k), depth - 1, insn);
             }
             return Instruction.tryTable(insn.blockType(), kinds, clauses);
         }
@@ -454,8 +454,12 @@ public final class LegacyExceptionTranslator {
          * inside the target, then the target's own labels inside the one a branch lands on (the first
          * after its wrapper: block, loop, if, or a try's $outer).
          */
-        private long branch(long label) {
-            int target = depth - (int) label;
+        private long branch(long label, int from, Instruction insn) {
+            if (label > from) {
+                throw WasmException.invalid(insn.offset(), "code", insn.opcode().mnemonic() + " to label " + label
+                        + ", but only " + (from + 1) + " are open");
+            }
+            int target = from - (int) label;
             return depthTo(target, pre[target]);
         }
 
