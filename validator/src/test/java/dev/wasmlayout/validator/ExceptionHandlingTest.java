@@ -177,6 +177,59 @@ class ExceptionHandlingTest {
         assertThat(r.exitStatus()).isZero();
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aRethrowOfWhatACatchAllCaughtIsRefusedInOneLine(Engine engine) {
+        WasmBuilder b = new WasmBuilder();
+        b.importMemory("env", "memory", 1, 1);
+        int unary = b.type(I32, I32);
+        int tag = b.tag(b.type(I32, new int[0]));
+        int f = b.function("cleanup", unary, 0, new WasmBuilder.Code().insns(
+                of(Opcode.TRY, NONE), of(Opcode.LOCAL_GET, 0), of(Opcode.THROW, tag),
+                of(Opcode.CATCH_ALL), of(Opcode.RETHROW, 0), of(Opcode.END), of(Opcode.LOCAL_GET, 0)).bytes());
+        byte[] wasm = b.export("cleanup", f).build();
+        int at = ParsedModule.parse(wasm).sections.bodies.get(0).codeStart() + 7;
+        assertThat(wasm[at]).isEqualTo((byte) 0x09);
+        assertThatThrownBy(() -> run(wasm, engine, RunStep.call("eh", "cleanup", 1)))
+                .isInstanceOf(SetupException.class)
+                .hasMessage(String.format("module 'eh' (eh.wasm): rethrow in a catch_all handler at byte offset 0x%x (in"
+                        + " cleanup) cannot run faithfully in the validator: Chicory 1.7.5 rethrows the last exception thrown"
+                        + " with the same tag, not the one caught; run this set under V8/node instead", at));
+    }
+
+    /**
+     * Why the refusal above: Chicory 1.7.5 keys an exnref by its tag (Instance.registerException), so
+     * throw_ref of a kept exnref throws the last exception of that tag. Here the exception kept has
+     * payload 5, a later one of the same tag 43; the spec (and V8) rethrow 5. When this starts
+     * returning 5, Chicory is fixed and the refusal can go.
+     */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void chicoryRethrowsTheLastExceptionOfTheTagNotTheOneKept(Engine engine) {
+        WasmBuilder b = new WasmBuilder();
+        b.importMemory("env", "memory", 1, 1);
+        int result = b.type(new int[0], I32);
+        int none = b.type(new int[0], new int[0]);
+        int tag = b.tag(b.type(I32, new int[0]));
+        int inner = b.function("inner", none, 1, ValueType.EXNREF, new WasmBuilder.Code().insns(
+                of(Opcode.BLOCK, EXNREF_RESULT),
+                tryTable(NONE, new byte[] {CATCH_ALL_REF}, 0, 0), i32Const(5), of(Opcode.THROW, tag), of(Opcode.END),
+                of(Opcode.UNREACHABLE),
+                of(Opcode.END),
+                of(Opcode.LOCAL_SET, 0),
+                of(Opcode.BLOCK, I32_RESULT),
+                tryTable(I32_RESULT, new byte[] {CATCH}, tag, 0), i32Const(43), of(Opcode.THROW, tag), of(Opcode.END),
+                of(Opcode.END), of(Opcode.DROP),
+                of(Opcode.LOCAL_GET, 0), of(Opcode.THROW_REF)).bytes());
+        int outer = b.function("outer", result, 0, new WasmBuilder.Code().insns(
+                of(Opcode.BLOCK, I32_RESULT),
+                tryTable(NONE, new byte[] {CATCH}, tag, 0), of(Opcode.CALL, inner), of(Opcode.END),
+                i32Const(-1), of(Opcode.RETURN),
+                of(Opcode.END)).bytes());
+        RunReport r = run(b.export("outer", outer).build(), engine, RunStep.call("eh", "outer"));
+        assertThat(r.steps().get(0).returned()).containsExactly(43);
+    }
+
     /** The oracle for the expectations above: V8 runs the legacy instructions themselves. */
     @Test
     void v8GivesTheSameResultsForTheUntranslatedModule(@TempDir Path dir) throws Exception {

@@ -19,6 +19,7 @@ final class WasmBuilder {
     private final List<byte[]> exports = new ArrayList<>();
     private final List<byte[]> data = new ArrayList<>();
     private final List<byte[]> tags = new ArrayList<>();
+    private final List<byte[]> globals = new ArrayList<>();
     private int importedFunctions;
     private boolean passive;
 
@@ -50,10 +51,15 @@ final class WasmBuilder {
 
     /** Adds a function whose code is {@code code} (no locals; the final end is added); returns its index. */
     int function(String name, int type, int locals, byte[] code) {
+        return function(name, type, locals, I32, code);
+    }
+
+    /** As {@link #function(String, int, int, byte[])} with locals of {@code localType}. */
+    int function(String name, int type, int locals, int localType, byte[] code) {
         functionTypes.add(type);
         ByteWriter w = new ByteWriter();
         if (locals > 0) {
-            w.u32(1).u32(locals).u8(I32);
+            w.u32(1).u32(locals).u8(localType);
         } else {
             w.u32(0);
         }
@@ -61,6 +67,12 @@ final class WasmBuilder {
         bodies.add(w.toByteArray());
         names.add(name);
         return importedFunctions + functionTypes.size() - 1;
+    }
+
+    /** Defines a mutable i32 global starting at {@code init}; returns its index. */
+    int mutableGlobal(int init) {
+        globals.add(new ByteWriter().u8(I32).u8(1).u8(0x41).s32(init).u8(0x0b).toByteArray());
+        return globals.size() - 1;
     }
 
     /** Defines a tag (exception handling) of function type {@code type}; returns its index. */
@@ -95,6 +107,7 @@ final class WasmBuilder {
         }
         section(out, 3, fs);
         section(out, 13, tags);
+        section(out, 6, globals);
         section(out, 7, exports);
         if (passive) {
             byte[] count = new ByteWriter().u32(data.size()).toByteArray();

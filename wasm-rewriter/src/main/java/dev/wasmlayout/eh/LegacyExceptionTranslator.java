@@ -37,8 +37,11 @@ import java.util.Map;
  *         end  C
  *       end
  * </pre>
- * A try that some rethrow names catches with the _ref kinds and keeps the exnref in a new local;
- * {@code rethrow} becomes {@code local.get; throw_ref}. {@code try A delegate l} becomes a try_table
+ * A {@code rethrow} in a {@code catch $t} handler throws the payload, kept in new locals, again
+ * with {@code $t} (to the code that catches it, the same exception); in a catch_all handler it
+ * becomes {@code local.get; throw_ref} of the exnref that catch_all_ref kept ({@link
+ * Translation#firstExnrefRethrow()} says where, because Chicory 1.7.5 resolves an exnref to the
+ * last exception thrown with its tag in the instance, not to the one caught). {@code try A delegate l} becomes a try_table
  * whose catch_all_ref goes to a block {@code $d} wrapped around the child of label l that holds it,
  * followed by throw_ref: the exception is thrown again right inside label l's construct, which is
  * what delegate means (its handlers apply when l is a try body; the caller's when l is the function).
@@ -54,6 +57,11 @@ public final class LegacyExceptionTranslator {
     private final ModuleSections s;
     private final List<FuncType> addedTypes = new ArrayList<>();
     private final Map<FuncType, Integer> typeIndex = new HashMap<>();
+    private int firstExnrefRethrow = -1;
+
+    /** The translated module, and the file offset of the first rethrow that became a throw_ref of a kept exnref (-1: none). */
+    public record Translation(byte[] bytes, int firstExnrefRethrow) {
+    }
 
     private LegacyExceptionTranslator(ParsedModule module) {
         this.module = module;
@@ -65,10 +73,17 @@ public final class LegacyExceptionTranslator {
 
     /** The module with every legacy instruction translated, or the module's own bytes when it has none. */
     public static byte[] translate(ParsedModule module) {
+        return translation(module).bytes();
+    }
+
+    /** As {@link #translate}, saying also whether a rethrow needed a kept exnref. */
+    public static Translation translation(ParsedModule module) {
         if (!module.exceptions.legacy()) {
-            return module.bytes();
+            return new Translation(module.bytes(), -1);
         }
-        return new LegacyExceptionTranslator(module).run();
+        LegacyExceptionTranslator t = new LegacyExceptionTranslator(module);
+        byte[] bytes = t.run();
+        return new Translation(bytes, t.firstExnrefRethrow);
     }
 
     private byte[] run() {
@@ -156,14 +171,21 @@ public final class LegacyExceptionTranslator {
     private static final class Construct {
         /** Tag index of every catch in order, -1 for catch_all. */
         final List<Integer> catches = new ArrayList<>();
-        /** Some rethrow names this try: its handlers need the exnref. */
-        boolean rethrown;
+        /** Handlers (by position among the catches) that contain a rethrow of this try's exception. */
+        final java.util.BitSet rethrownIn = new java.util.BitSet();
+        /** For each rethrown catch $t handler: the locals its payload is kept in, by handler position. */
+        final Map<Integer, int[]> payloadLocals = new HashMap<>();
         /** A delegate throws again right inside this construct's parent: wrap it in $skip and $d. */
         boolean wrapped;
         /** For a try that ends in delegate: the opener of the construct whose $d catches what escapes it. */
         int delegateTo = -1;
-        /** Local that holds the caught exnref (when rethrown). */
+        /** Local that holds the exnref a rethrown catch_all handler caught. */
         int exnLocal = -1;
+
+        /** Handler k keeps an exnref: a catch_all whose exception is rethrown (a tag's payload is kept instead). */
+        boolean keepsRef(int k) {
+            return catches.get(k) < 0 && rethrownIn.get(k);
+        }
     }
 
     /** One function body being translated. */
@@ -171,7 +193,6 @@ public final class LegacyExceptionTranslator {
         private final FunctionBody body;
         private final List<Instruction> code;
         private final Map<Integer, Construct> constructs = new HashMap<>();
-        private int addedLocals;
 
         // the construct stack of the second pass; level 0 is the function
         private int[] opener = new int[16];
@@ -225,7 +246,8 @@ public final class LegacyExceptionTranslator {
                         if (target < 1 || code.get(stack[(int) target]).opcode() != Opcode.TRY) {
                             throw WasmException.invalid(insn.offset(), "code", "rethrow " + insn.value() + " does not name a catch");
                         }
-                        constructs.get(stack[(int) target]).rethrown = true;
+                        Construct c = constructs.get(stack[(int) target]);
+                        c.rethrownIn.set(c.catches.size() - 1); // the handler being read
                         break;
                     }
                     case DELEGATE: {
@@ -249,26 +271,49 @@ public final class LegacyExceptionTranslator {
             }
         }
 
-        /** The original local groups, then one group of exnref locals for the rethrown tries. */
+        /**
+         * The original local groups, then the new locals: for a rethrown catch $t handler its
+         * payload's values, for a rethrown catch_all handler an exnref (one group per local).
+         */
         private void locals(ByteWriter w) {
-            int firstNew = s.functionType(body.index()).params().length + (int) body.localCount();
+            int next = s.functionType(body.index()).params().length + (int) body.localCount();
             List<Integer> tries = new ArrayList<>(constructs.keySet());
             tries.sort(null);
+            List<Integer> types = new ArrayList<>();
             for (int at : tries) {
                 Construct c = constructs.get(at);
-                if (c.rethrown) {
-                    c.exnLocal = firstNew + addedLocals++;
+                for (int k = c.rethrownIn.nextSetBit(0); k >= 0; k = c.rethrownIn.nextSetBit(k + 1)) {
+                    int tag = c.catches.get(k);
+                    if (tag < 0) {
+                        if (c.exnLocal < 0) {
+                            c.exnLocal = next++;
+                            types.add(ValueType.EXNREF);
+                        }
+                        continue;
+                    }
+                    if (tag >= s.tagCount()) {
+                        throw WasmException.invalid(code.get(at).offset(), "code", "catch of unknown tag " + tag);
+                    }
+                    int[] params = s.tagType(tag).params();
+                    int[] locals = new int[params.length];
+                    for (int p = 0; p < params.length; p++) {
+                        locals[p] = next++;
+                        types.add(params[p]);
+                    }
+                    c.payloadLocals.put(k, locals);
                 }
             }
             byte[] bytes = module.bytes();
-            ByteReader r = new ByteReader(bytes, body.localsStart(), body.codeStart(), "code");
-            long groups = r.u32();
-            if (addedLocals == 0) {
+            if (types.isEmpty()) {
                 w.bytes(bytes, body.localsStart(), body.codeStart() - body.localsStart());
                 return;
             }
-            w.u32(groups + 1).bytes(bytes, r.pos(), body.codeStart() - r.pos());
-            w.u32(addedLocals).u8(ValueType.EXNREF);
+            ByteReader r = new ByteReader(bytes, body.localsStart(), body.codeStart(), "code");
+            long groups = r.u32();
+            w.u32(groups + types.size()).bytes(bytes, r.pos(), body.codeStart() - r.pos());
+            for (int t : types) {
+                w.u32(1).u8(t);
+            }
         }
 
         private void emit(int i, Instruction insn, ByteWriter w) {
@@ -306,9 +351,23 @@ public final class LegacyExceptionTranslator {
                     close(w);
                     break;
                 case RETHROW: {
-                    Construct target = constructs.get(opener[depth - (int) insn.value()]); // checked by survey()
-                    put(w, Instruction.of(Opcode.LOCAL_GET, target.exnLocal));
-                    put(w, Opcode.THROW_REF);
+                    int level = depth - (int) insn.value(); // checked by survey()
+                    Construct target = constructs.get(opener[level]);
+                    int k = handler[level] - 1;
+                    int tag = target.catches.get(k);
+                    if (tag >= 0) {
+                        // throwing the payload again with its tag is the same exception to the code that catches it
+                        for (int local : target.payloadLocals.get(k)) {
+                            put(w, Instruction.of(Opcode.LOCAL_GET, local));
+                        }
+                        put(w, Instruction.of(Opcode.THROW, tag));
+                    } else {
+                        put(w, Instruction.of(Opcode.LOCAL_GET, target.exnLocal));
+                        put(w, Opcode.THROW_REF);
+                        if (firstExnrefRethrow < 0) {
+                            firstExnrefRethrow = insn.offset();
+                        }
+                    }
                     break;
                 }
                 case BR:
@@ -368,15 +427,14 @@ public final class LegacyExceptionTranslator {
                     throw WasmException.invalid(insn.offset(), "code", "catch of unknown tag " + tag);
                 }
                 int[] caught = tag >= 0 ? s.tagType(tag).params() : new int[0];
-                if (c.rethrown) {
+                if (c.keepsRef(k)) {
                     caught = append(caught, ValueType.EXNREF);
                 }
                 put(w, Instruction.of(Opcode.BLOCK, blockType(t.params(), caught))); // $c_k
             }
             for (int k = 0; k < n; k++) {
                 int tag = c.catches.get(k);
-                kinds[k] = (byte) (tag >= 0 ? (c.rethrown ? Instruction.CATCH_REF : Instruction.CATCH)
-                        : (c.rethrown ? Instruction.CATCH_ALL_REF : Instruction.CATCH_ALL));
+                kinds[k] = (byte) (tag >= 0 ? Instruction.CATCH : c.keepsRef(k) ? Instruction.CATCH_ALL_REF : Instruction.CATCH_ALL);
                 clauses[2 * k] = Math.max(tag, 0);
                 clauses[2 * k + 1] = k;
             }
@@ -399,8 +457,17 @@ public final class LegacyExceptionTranslator {
             put(w, Instruction.of(Opcode.BR, n - k)); // to $outer over $c_k .. $c_(n-1)
             put(w, Opcode.END);                       // $c_k
             open[depth]--;
-            if (c.rethrown) {
+            if (c.keepsRef(k)) {
                 put(w, Instruction.of(Opcode.LOCAL_SET, c.exnLocal));
+            } else if (c.payloadLocals.containsKey(k)) {
+                // keep a copy of the payload for the rethrow, and leave it on the stack for the handler
+                int[] locals = c.payloadLocals.get(k);
+                for (int p = locals.length - 1; p >= 0; p--) {
+                    put(w, Instruction.of(Opcode.LOCAL_SET, locals[p]));
+                }
+                for (int local : locals) {
+                    put(w, Instruction.of(Opcode.LOCAL_GET, local));
+                }
             }
         }
 

@@ -96,6 +96,34 @@ class LegacyExceptionTranslatorTest {
     }
 
     @Test
+    void rethrowInACatchOfATagThrowsThePayloadAgain() {
+        byte[] module = module(2,
+                0x06, 0x40, 0x41, 0x05, 0x08, 0x00,    // try i32.const 5 throw 0
+                0x07, 0x00, 0x1a, 0x09, 0x00,          // catch 0 drop rethrow 0
+                0x0b);
+        LegacyExceptionTranslator.Translation t = LegacyExceptionTranslator.translation(ParsedModule.parse(module));
+        assertThat(t.firstExnrefRethrow()).isEqualTo(-1);
+        FunctionBody b = ParsedModule.parse(t.bytes()).sections.bodies.get(0);
+        assertThat(Arrays.copyOfRange(t.bytes(), b.localsStart(), b.end())).isEqualTo(bytes(0x01, 0x01, 0x7f, // the payload's local
+                0x02, 0x40, 0x02, 0x7f,                // block $outer, block $c0 (result i32)
+                0x1f, 0x40, 0x01, 0x00, 0x00, 0x00,    // try_table (catch 0 0): no exnref needed
+                0x41, 0x05, 0x08, 0x00, 0x0b, 0x0c, 0x01, 0x0b,
+                0x21, 0x00, 0x20, 0x00,                // keep the payload, leave it on the stack
+                0x1a, 0x20, 0x00, 0x08, 0x00,          // drop; rethrow 0 = local.get 0 throw 0
+                0x0b, 0x0b));
+    }
+
+    @Test
+    void rethrowInACatchAllKeepsTheExnrefAndSaysWhere() {
+        byte[] module = module(2, 0x06, 0x40, 0x41, 0x05, 0x08, 0x00, 0x19, 0x09, 0x00, 0x0b); // try throw 0 catch_all rethrow 0
+        LegacyExceptionTranslator.Translation t = LegacyExceptionTranslator.translation(ParsedModule.parse(module));
+        int rethrowAt = ParsedModule.parse(module).sections.bodies.get(0).codeStart() + 7;
+        assertThat(module[rethrowAt]).isEqualTo((byte) 0x09);
+        assertThat(t.firstExnrefRethrow()).isEqualTo(rethrowAt);
+        assertThat(ParsedModule.parse(t.bytes()).exceptions.counts()).containsEntry(Opcode.THROW_REF, 1);
+    }
+
+    @Test
     void branchesCountTheAddedLabels() {
         byte[] body = translatedBody(module(0,
                 0x02, 0x7f,                            // block (result i32)
@@ -121,8 +149,9 @@ class LegacyExceptionTranslatorTest {
         assertThat(after.exceptions.legacy()).isFalse();
         assertThat(after.sections.tagCount()).isEqualTo(2);
         assertThat(after.sections.exports).isEqualTo(before.sections.exports);
-        // three tries with handlers or a delegate, one rethrow
-        assertThat(after.exceptions.counts()).containsEntry(Opcode.TRY_TABLE, 3).containsEntry(Opcode.THROW_REF, 2);
+        // three tries with handlers or a delegate; the rethrow in catch 0 throws the payload again
+        assertThat(after.exceptions.counts()).containsEntry(Opcode.TRY_TABLE, 3).containsEntry(Opcode.THROW_REF, 1)
+                .containsEntry(Opcode.THROW, 3);
     }
 
     @Test
