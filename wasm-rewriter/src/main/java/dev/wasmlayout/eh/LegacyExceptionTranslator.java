@@ -161,12 +161,6 @@ public final class LegacyExceptionTranslator {
         return out;
     }
 
-    private static int[] concat(int[] a, int[] b) {
-        int[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
     /** What the first pass learns about a construct, by the index of the instruction that opens it. */
     private static final class Construct {
         /** Tag index of every catch in order, -1 for catch_all. */
