@@ -48,6 +48,8 @@ CFLAGS=(--target=wasm32-wasi "${SYSROOT_FLAGS[@]}" -O2 -Wall -Wextra -std=c11
 RELOC_LDFLAGS=(-Wl,--emit-relocs -Wl,--strip-debug)
 
 BUILT=()
+# Extra feature flags for wasm-validate (setjmp: --enable-exceptions; wasm-objdump reads every feature).
+WABT_FEATURES=()
 
 cc() {
   # Only the linker on PATH: clang must not find (and run) wasm-opt.
@@ -128,10 +130,10 @@ finish() {
     if [[ "$f" == *.stale.wasm ]]; then
       # The stale `linking` section names functions wasm-opt removed: plain wasm-validate
       # rejects the file ("invalid function index"), the module itself is valid.
-      "$WASM_VALIDATE" --ignore-custom-section-errors "build/$f" 2>/dev/null ||
+      "$WASM_VALIDATE" "${WABT_FEATURES[@]}" --ignore-custom-section-errors "build/$f" 2>/dev/null ||
         { echo "error: build/$f does not validate" >&2; exit 1; }
     else
-      "$WASM_VALIDATE" "build/$f"
+      "$WASM_VALIDATE" "${WABT_FEATURES[@]}" "build/$f"
     fi
     # stdout only: wabt 1.0.32 prints "Unknown symbols flags: 204" on stderr for the
     # linker-synthesized absolute symbols (__heap_base, __data_end, ...), flag 0x200.

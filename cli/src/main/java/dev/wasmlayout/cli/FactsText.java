@@ -3,6 +3,7 @@ package dev.wasmlayout.cli;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ModuleFacts.BadSite;
 import dev.wasmlayout.inspect.ModuleFacts.DebugFacts;
+import dev.wasmlayout.inspect.ModuleFacts.ExceptionFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.Segment;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
@@ -72,6 +73,7 @@ final class FactsText {
             }
         }
         line(sb, "debug", debug(f.debug()));
+        line(sb, "exceptions", exceptions(f.exceptions()));
         line(sb, "imports", f.imports().isEmpty() ? "none" : String.join(", ", f.imports()));
         line(sb, "exports", f.exports().isEmpty() ? "none" : String.join(", ", f.exports()));
         line(sb, "entry", f.entryPoint() == null ? "none (library)" : f.entryPoint());
@@ -94,6 +96,25 @@ final class FactsText {
                             : ", no relocations for it: kept only where the patch moves nothing"));
         }
         parts.addAll(d.pointers());
+        return String.join("; ", parts);
+    }
+
+    /** Tags and exception-handling instructions, and whether the validator's Chicory can run them. */
+    private static String exceptions(ExceptionFacts e) {
+        if (!e.present()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(e.tags().isEmpty() ? "no tags" : String.join(", ", e.tags()));
+        if (!e.instructions().isEmpty()) {
+            StringBuilder counts = new StringBuilder();
+            e.instructions().forEach((op, n) -> counts.append(counts.length() == 0 ? "" : ", ").append(op).append(' ').append(n));
+            parts.add(counts.toString());
+        }
+        if (e.legacy()) {
+            parts.add("legacy proposal (first: " + e.firstLegacy() + " in " + e.firstLegacyFunction() + " at "
+                    + hex(e.firstLegacyOffset()) + "): V8 runs it; the validator runs it translated to try_table");
+        }
         return String.join("; ", parts);
     }
 

@@ -48,6 +48,21 @@ class CommandsTest {
     }
 
     @Test
+    void inspectShowsExceptionHandling() throws Exception {
+        Path calc = samples().resolve("setjmp/build/calc.wasm");
+        CliRun r = CliRun.of("inspect", calc.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("exceptions  tag 0 __c_longjmp (i32); try 4, catch 2, throw 1, delegate 2; legacy proposal"
+                + " (first: try in __original_main at 0x229): V8 runs it; the validator runs it translated to try_table\n");
+        assertThat(r.out()).containsPattern("relocate +yes");
+        JsonNode n = new ObjectMapper().readTree(CliRun.of("inspect", "--json", calc.toString()).out());
+        assertThat(n.at("/exceptions/firstLegacyOffset").asLong()).isEqualTo(0x229);
+        assertThat(n.at("/exceptions/instructions/delegate").asInt()).isEqualTo(2);
+        assertThat(CliRun.of("inspect", samples().resolve("setjmp/build/table.wasm").toString()).out())
+                .contains("exceptions  none\n");
+    }
+
+    @Test
     void inspectSaysStaleForAModuleRelinkedThroughWasmOpt() {
         CliRun r = CliRun.of("inspect", samples().resolve("footprint/build/checksum.stale.wasm").toString());
         assertThat(r.exit()).isZero();

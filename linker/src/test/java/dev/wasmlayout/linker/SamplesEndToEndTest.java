@@ -40,7 +40,8 @@ class SamplesEndToEndTest {
                 Arguments.of("shared-lib/wasm-layout.pic.yaml", Set.of(), "shared-lib/expected-output.txt"),
                 Arguments.of("shared-lib/wasm-layout.yaml", Set.of("trace"), "shared-lib/expected-output.no-trace.txt"),
                 Arguments.of("pic/wasm-layout.yaml", Set.of(), "pic/expected-output.txt"),
-                Arguments.of("pic/wasm-layout.relocate.yaml", Set.of(), "pic/expected-output.txt"));
+                Arguments.of("pic/wasm-layout.relocate.yaml", Set.of(), "pic/expected-output.txt"),
+                Arguments.of("setjmp/wasm-layout.yaml", Set.of(), "setjmp/expected-output.txt"));
     }
 
     @ParameterizedTest(name = "{0} without {1}")
@@ -50,7 +51,7 @@ class SamplesEndToEndTest {
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(root().resolve(manifest), out, false, without));
         if (Files.isExecutable(Path.of("/usr/bin/wasm-validate"))) {
             for (LinkJob.LinkedModule m : linked.modules()) {
-                Process p = new ProcessBuilder("/usr/bin/wasm-validate", out.resolve(m.name() + ".wasm").toString())
+                Process p = new ProcessBuilder("/usr/bin/wasm-validate", "--enable-exceptions", out.resolve(m.name() + ".wasm").toString())
                         .redirectErrorStream(true).start();
                 String msg = new String(p.getInputStream().readAllBytes());
                 assertThat(p.waitFor() == 0).as(m.name() + " passes wasm-validate: " + msg).isTrue();

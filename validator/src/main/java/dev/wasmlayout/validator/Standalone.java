@@ -30,7 +30,7 @@ public final class Standalone {
     /** Calls {@code export(args)} after a reactor's {@code _initialize}. */
     public static StandaloneResult run(RunModule m, String export, long[] args, Engine engine, long timeoutMillis) {
         ParsedModule pm = Validator.parse(m);
-        WasmModule wm = Validator.chicoryParse(m);
+        WasmModule wm = Validator.chicoryParse(m, pm);
         try (WasiHost wasi = new WasiHost(m)) {
             ImportValues.Builder imports = ImportValues.builder();
             for (Import i : pm.sections.imports) {

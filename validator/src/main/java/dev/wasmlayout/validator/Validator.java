@@ -5,6 +5,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.wasmlayout.eh.LegacyExceptionTranslator;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
@@ -45,7 +46,7 @@ public final class Validator {
                 throw new SetupException("two modules are named '" + m.name() + "'");
             }
             parsed.put(m.name(), parse(m));
-            modules.put(m.name(), chicoryParse(m));
+            modules.put(m.name(), chicoryParse(m, parsed.get(m.name())));
         }
         ImportPlan plan = new ImportPlan(set, parsed);
         MemoryLimits limits = limits();
@@ -144,9 +145,45 @@ public final class Validator {
         }
     }
 
-    static WasmModule chicoryParse(RunModule m) {
+    /**
+     * The module as Chicory reads it. Chicory 1.7.5 runs the final exception-handling proposal
+     * (try_table, throw_ref) only: a module of the legacy one (what clang 19 emits for setjmp/longjmp
+     * and C++ exceptions) is translated to it first. What cannot be translated, or not run faithfully
+     * (a rethrow of what a catch_all caught: Chicory resolves an exnref to the last exception thrown
+     * with the same tag, not the one caught), is refused naming the module and the place.
+     */
+    /** The function whose body holds file offset {@code offset}. */
+    private static int functionAt(ParsedModule pm, int offset) {
+        for (var b : pm.sections.bodies) {
+            if (offset >= b.start() && offset < b.end()) {
+                return b.index();
+            }
+        }
+        return -1;
+    }
+
+    static WasmModule chicoryParse(RunModule m, ParsedModule pm) {
+        byte[] wasm = m.wasm();
+        if (pm.exceptions.legacy()) {
+            LegacyExceptionTranslator.Translation t;
+            try {
+                t = LegacyExceptionTranslator.translation(pm);
+            } catch (RuntimeException e) {
+                throw new SetupException(String.format("module '%s' (%s.wasm): cannot translate its legacy exception handling"
+                        + " (first: %s at byte offset 0x%x, in %s) to the final proposal Chicory runs: %s", m.name(), m.name(),
+                        pm.exceptions.firstLegacy().mnemonic(), pm.exceptions.firstLegacyOffset(),
+                        pm.functionName(pm.exceptions.firstLegacyFunction()), e.getMessage()));
+            }
+            if (t.firstExnrefRethrow() >= 0) {
+                throw new SetupException(String.format("module '%s' (%s.wasm): rethrow in a catch_all handler at byte offset"
+                        + " 0x%x (in %s) cannot run faithfully in the validator: Chicory 1.7.5 rethrows the last exception"
+                        + " thrown with the same tag, not the one caught; run this set under V8/node instead", m.name(),
+                        m.name(), t.firstExnrefRethrow(), pm.functionName(functionAt(pm, t.firstExnrefRethrow()))));
+            }
+            wasm = t.bytes();
+        }
         try {
-            return Parser.parse(m.wasm());
+            return Parser.parse(wasm);
         } catch (RuntimeException e) {
             throw new SetupException("module '" + m.name() + "': Chicory cannot load it: " + e.getMessage());
         }

@@ -18,6 +18,8 @@ final class WasmBuilder {
     private final List<String> names = new ArrayList<>();
     private final List<byte[]> exports = new ArrayList<>();
     private final List<byte[]> data = new ArrayList<>();
+    private final List<byte[]> tags = new ArrayList<>();
+    private final List<byte[]> globals = new ArrayList<>();
     private int importedFunctions;
     private boolean passive;
 
@@ -49,10 +51,15 @@ final class WasmBuilder {
 
     /** Adds a function whose code is {@code code} (no locals; the final end is added); returns its index. */
     int function(String name, int type, int locals, byte[] code) {
+        return function(name, type, locals, I32, code);
+    }
+
+    /** As {@link #function(String, int, int, byte[])} with locals of {@code localType}. */
+    int function(String name, int type, int locals, int localType, byte[] code) {
         functionTypes.add(type);
         ByteWriter w = new ByteWriter();
         if (locals > 0) {
-            w.u32(1).u32(locals).u8(I32);
+            w.u32(1).u32(locals).u8(localType);
         } else {
             w.u32(0);
         }
@@ -60,6 +67,18 @@ final class WasmBuilder {
         bodies.add(w.toByteArray());
         names.add(name);
         return importedFunctions + functionTypes.size() - 1;
+    }
+
+    /** Defines a mutable i32 global starting at {@code init}; returns its index. */
+    int mutableGlobal(int init) {
+        globals.add(new ByteWriter().u8(I32).u8(1).u8(0x41).s32(init).u8(0x0b).toByteArray());
+        return globals.size() - 1;
+    }
+
+    /** Defines a tag (exception handling) of function type {@code type}; returns its index. */
+    int tag(int type) {
+        tags.add(new ByteWriter().u8(0).u32(type).toByteArray());
+        return tags.size() - 1;
     }
 
     WasmBuilder export(String name, int function) {
@@ -87,6 +106,8 @@ final class WasmBuilder {
             fs.add(new ByteWriter().u32(t).toByteArray());
         }
         section(out, 3, fs);
+        section(out, 13, tags);
+        section(out, 6, globals);
         section(out, 7, exports);
         if (passive) {
             byte[] count = new ByteWriter().u32(data.size()).toByteArray();
@@ -162,6 +183,14 @@ final class WasmBuilder {
         /** i32.store at the address on the stack (align 2, offset 0). */
         Code store() {
             return op(0x36, 2, 0);
+        }
+
+        /** Appends instructions encoded by the rewriter's writer (the engine under test checks its encoding). */
+        Code insns(dev.wasmlayout.wasm.code.Instruction... insns) {
+            for (dev.wasmlayout.wasm.code.Instruction i : insns) {
+                dev.wasmlayout.wasm.code.InstructionWriter.write(i, w);
+            }
+            return this;
         }
 
         Code call(int f) {

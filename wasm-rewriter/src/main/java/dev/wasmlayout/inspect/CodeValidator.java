@@ -3,6 +3,7 @@ package dev.wasmlayout.inspect;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.Feature;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
@@ -29,12 +30,18 @@ final class CodeValidator {
     record GrowOp(int function, Opcode opcode, int offset) {
     }
 
+    /** What the pass over the code found: memory.grow/memory.size sites and exception-handling instructions. */
+    record Findings(List<GrowOp> growOps, ExceptionUse exceptions) {
+    }
+
     /**
-     * Checks every body and returns where memory.grow and memory.size occur, so inspection does not
-     * have to decode the code a second time to find them.
+     * Checks every body and returns where memory.grow and memory.size occur and which
+     * exception-handling instructions it uses, so inspection does not have to decode the code a
+     * second time to find them.
      */
-    static List<GrowOp> check(WasmModule module, ModuleSections sections) {
+    static Findings check(WasmModule module, ModuleSections sections) {
         List<GrowOp> grow = new ArrayList<>();
+        ExceptionUse exceptions = new ExceptionUse();
         forEachOpcode(module, sections, (body, op, offset) -> {
             if ((op == Opcode.MEMORY_INIT || op == Opcode.DATA_DROP) && sections.dataCount < 0) {
                 throw WasmException.malformed(offset, "code", "data count section required (" + op.mnemonic()
@@ -42,9 +49,11 @@ final class CodeValidator {
             }
             if (op == Opcode.MEMORY_GROW || op == Opcode.MEMORY_SIZE) {
                 grow.add(new GrowOp(body.index(), op, offset));
+            } else if (op.feature() == Feature.EXCEPTION_HANDLING || op.feature() == Feature.LEGACY_EXCEPTION_HANDLING) {
+                exceptions.record(body.index(), op, offset);
             }
         });
-        return Collections.unmodifiableList(grow);
+        return new Findings(Collections.unmodifiableList(grow), exceptions);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.inspect.ModuleFacts.DataFacts;
 import dev.wasmlayout.inspect.ModuleFacts.DebugFacts;
+import dev.wasmlayout.inspect.ModuleFacts.ExceptionFacts;
 import dev.wasmlayout.inspect.ModuleFacts.GrowSite;
 import dev.wasmlayout.inspect.ModuleFacts.HeapFacts;
 import dev.wasmlayout.inspect.ModuleFacts.MemoryFacts;
@@ -18,12 +19,17 @@ import dev.wasmlayout.wasm.custom.SymbolKind;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
+import dev.wasmlayout.wasm.sections.FuncType;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.Limits;
 import dev.wasmlayout.wasm.sections.ModuleSections;
+import dev.wasmlayout.wasm.sections.Tag;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /** Reads {@link ModuleFacts} from a parsed module. */
@@ -69,7 +75,7 @@ public final class Inspector {
             }
         }
         List<Strategy> strategies = Strategies.decide(memory, relocs, pic, m);
-        return new ModuleFacts(file, m.bytes().length, memory, data, stack, heap, relocs, pic, grow, debug(), imports,
+        return new ModuleFacts(file, m.bytes().length, memory, data, stack, heap, relocs, pic, grow, debug(), exceptions(), imports,
                 exports, entry, strategies);
     }
 
@@ -86,6 +92,45 @@ public final class Inspector {
         }
         boolean relocated = m.relocs.stream().anyMatch(rs -> DebugSections.targetsDwarf(m, rs));
         return new DebugFacts(List.copyOf(dwarf), relocated, List.copyOf(pointers));
+    }
+
+    private ExceptionFacts exceptions() {
+        List<String> tags = new ArrayList<>();
+        int index = 0;
+        for (Import i : s.imports) {
+            if (i.kind() == ExternalKind.TAG) {
+                tags.add("tag " + index + " " + i.fullName() + " " + params(s.tagType(index)) + " imported");
+                index++;
+            }
+        }
+        for (Tag t : s.tags) {
+            String name = tagName(t.index());
+            tags.add("tag " + t.index() + (name != null ? " " + name : "") + " " + params(s.tagType(t.index())));
+        }
+        Map<String, Integer> instructions = new LinkedHashMap<>();
+        m.exceptions.counts().forEach((op, n) -> instructions.merge(op.mnemonic(), n, Integer::sum));
+        ExceptionUse use = m.exceptions;
+        return new ExceptionFacts(List.copyOf(tags), Collections.unmodifiableMap(instructions),
+                use.legacy() ? use.firstLegacy().mnemonic() : null,
+                use.legacy() ? m.functionName(use.firstLegacyFunction()) : null, use.firstLegacyOffset());
+    }
+
+    /** A tag's payload types, "(i32)". */
+    private static String params(FuncType t) {
+        String s = t.toString();
+        return s.substring(0, s.indexOf(" -> "));
+    }
+
+    /** A defined tag's name from the linking symbol table, or null. */
+    private String tagName(int index) {
+        if (m.linking != null) {
+            for (Symbol sym : m.linking.symbols()) {
+                if (sym.kind() == SymbolKind.TAG && sym.index() == index && !sym.undefined() && sym.name() != null) {
+                    return sym.name();
+                }
+            }
+        }
+        return null;
     }
 
     private MemoryFacts memory() {

@@ -17,6 +17,7 @@ public record ModuleFacts(
         PicFacts pic,
         List<GrowSite> memoryGrowth,
         DebugFacts debug,
+        ExceptionFacts exceptions,
         List<String> imports,
         List<String> exports,
         String entryPoint,
@@ -35,6 +36,22 @@ public record ModuleFacts(
     public record DebugFacts(List<String> dwarfSections, boolean dwarfRelocated, List<String> pointers) {
         public boolean present() {
             return !dwarfSections.isEmpty() || !pointers.isEmpty();
+        }
+    }
+
+    /**
+     * Exception handling: every tag ("tag 0 __c_longjmp (i32)", "imported" for an imported one), the
+     * count of each exception-handling instruction by mnemonic, and the first instruction of the
+     * legacy proposal, which V8 runs and Chicory does not ({@code firstLegacy} null when none).
+     */
+    public record ExceptionFacts(List<String> tags, java.util.Map<String, Integer> instructions, String firstLegacy,
+                                 String firstLegacyFunction, long firstLegacyOffset) {
+        public boolean present() {
+            return !tags.isEmpty() || !instructions.isEmpty();
+        }
+
+        public boolean legacy() {
+            return firstLegacy != null;
         }
     }
 

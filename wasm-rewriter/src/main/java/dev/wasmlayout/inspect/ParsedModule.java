@@ -29,6 +29,8 @@ public final class ParsedModule {
     public final TargetFeaturesSection targetFeatures;
     /** Every memory.grow and memory.size, found while the code was checked. */
     final List<CodeValidator.GrowOp> growOps;
+    /** The exception-handling instructions, found in the same pass. */
+    public final ExceptionUse exceptions;
 
     private ParsedModule(WasmModule module) {
         this.module = module;
@@ -44,7 +46,9 @@ public final class ParsedModule {
         this.dylink = module.custom(Dylink0Section.NAME).map(s -> Dylink0Section.read(b, s)).orElse(null);
         this.producers = module.custom(ProducersSection.NAME).map(s -> ProducersSection.read(b, s)).orElse(null);
         this.targetFeatures = module.custom(TargetFeaturesSection.NAME).map(s -> TargetFeaturesSection.read(b, s)).orElse(null);
-        this.growOps = CodeValidator.check(module, sections);
+        CodeValidator.Findings code = CodeValidator.check(module, sections);
+        this.growOps = code.growOps();
+        this.exceptions = code.exceptions();
     }
 
     public static ParsedModule parse(byte[] bytes) {

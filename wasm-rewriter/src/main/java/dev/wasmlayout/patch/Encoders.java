@@ -32,7 +32,8 @@ final class Encoders {
             case TABLE: w.u8(i.table().refType()); limits(w, i.table().limits()); break;
             case MEMORY: limits(w, i.memory()); break;
             case GLOBAL: globalType(w, i.global()); break;
-            default: throw new PatchException("tag imports are not supported");
+            case TAG: w.u8(0).u32(i.typeIndex()); break; // attribute 0: exception
+            default: throw new AssertionError(i.kind());
         }
         return w.toByteArray();
     }

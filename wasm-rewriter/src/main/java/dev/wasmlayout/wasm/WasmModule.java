@@ -111,9 +111,6 @@ public final class WasmModule {
                 if (rank < 0) {
                     throw WasmException.malformed(start, null, "unknown section id " + id);
                 }
-                if (id == SectionIds.TAG) {
-                    throw WasmException.unsupported(start, "tag", "exception handling (tag section) is not supported");
-                }
                 if (id == lastId) {
                     throw WasmException.malformed(start, SectionIds.name(id), "section appears twice");
                 }

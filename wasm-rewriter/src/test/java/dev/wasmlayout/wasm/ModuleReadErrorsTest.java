@@ -87,4 +87,55 @@ class ModuleReadErrorsTest {
         assertThat(e.getMessage()).isEqualTo(
                 "malformed module at byte 10 (0xa) in custom section: custom section name is not valid UTF-8");
     }
+
+    // ---- exception handling: tag section, tag imports and exports
+
+    /** type (i32) -> (); import env.e tag; tag section with one tag; export "t" of tag 1. */
+    private static final int[] TAGS = {
+        1, 5, 1, 0x60, 1, 0x7f, 0,                       // type section, bytes 8-14
+        2, 10, 1, 3, 'e', 'n', 'v', 1, 'e', 4, 0, 0,     // import section, bytes 15-26: tag 0
+        13, 3, 1, 0, 0,                                  // tag section, bytes 27-31: tag 1, entry at 30
+        7, 5, 1, 1, 't', 4, 1};                          // export section
+
+    @Test
+    void tagSectionTagImportsAndTagExportsRead() {
+        var s = ParsedModule.parse(module(TAGS)).sections;
+        assertThat(s.importedTags).isEqualTo(1);
+        assertThat(s.tagCount()).isEqualTo(2);
+        assertThat(s.imports.get(0).kind()).isEqualTo(dev.wasmlayout.wasm.sections.ExternalKind.TAG);
+        assertThat(s.imports.get(0).typeIndex()).isZero();
+        assertThat(s.tags).containsExactly(new dev.wasmlayout.wasm.sections.Tag(1, 0, 30));
+        assertThat(s.tagType(1).params()).containsExactly(0x7f);
+        assertThat(s.tagType(2)).isNull();
+        assertThat(s.exports).containsExactly(new dev.wasmlayout.wasm.sections.Export("t",
+                dev.wasmlayout.wasm.sections.ExternalKind.TAG, 1));
+    }
+
+    @Test
+    void tagSectionErrors() {
+        int[] attribute = TAGS.clone();
+        attribute[30 - 8] = 1;
+        assertThat(fail(module(attribute)).getMessage()).isEqualTo(
+                "malformed module at byte 30 (0x1e) in tag section: tag attribute must be 0 (exception), got 1");
+        int[] importAttribute = TAGS.clone();
+        importAttribute[25 - 8] = 2;
+        assertThat(fail(module(importAttribute)).getMessage()).isEqualTo(
+                "malformed module at byte 25 (0x19) in import section: tag attribute must be 0 (exception), got 2");
+        int[] unknownType = TAGS.clone();
+        unknownType[31 - 8] = 1;
+        WasmException e = fail(module(unknownType));
+        assertThat(e.kind()).isEqualTo(WasmException.Kind.INVALID);
+        assertThat(e.offset()).isEqualTo(30);
+        assertThat(e.getMessage()).contains("unknown type index 1 for tag 1");
+        // a tag whose type has a result: () -> (i32)
+        WasmException results = fail(module(1, 5, 1, 0x60, 0, 1, 0x7f, 13, 3, 1, 0, 0));
+        assertThat(results.kind()).isEqualTo(WasmException.Kind.INVALID);
+        assertThat(results.offset()).isEqualTo(18);
+        assertThat(results.getMessage()).contains("tag type 0 has results");
+        // the tag section sits between memory and global
+        assertThat(fail(module(6, 1, 0, 13, 1, 0)).getMessage()).contains("section out of order: tag after global");
+        // a declared count larger than the bytes fails before anything is allocated
+        assertThat(fail(module(13, 5, 0xff, 0xff, 0xff, 0xff, 0x07)).getMessage()).isEqualTo(
+                "malformed module at byte 15 (0xf) in tag section: tag count 2147483647 is larger than the 0 bytes that follow");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.wasmlayout.wasm;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.wasmlayout.eh.LegacyExceptionTranslator;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ParsedModule;
 
@@ -16,8 +17,22 @@ class ReaderFuzzTest {
             ParsedModule m = ParsedModule.parse(data);
             Inspector.inspect("fuzz.wasm", m);
             new ModuleEditor(m.module, m.sections.bodies).write();
+            translated(LegacyExceptionTranslator.translate(m));
         } catch (WasmException expected) {
             // bad input is reported, not crashed on
+        }
+    }
+
+    /** What the legacy-EH translation makes of a module that read must read again, with no legacy instruction left. */
+    private static void translated(byte[] bytes) {
+        ParsedModule t;
+        try {
+            t = ParsedModule.parse(bytes);
+        } catch (WasmException e) {
+            throw new AssertionError("the translation wrote a module that does not read: " + e.getMessage(), e);
+        }
+        if (t.exceptions.legacy()) {
+            throw new AssertionError("a legacy instruction is left at " + t.exceptions.firstLegacyOffset());
         }
     }
 }

@@ -14,7 +14,14 @@ public enum Feature {
     SIMD("simd128"),
     RELAXED_SIMD("relaxed-simd"),
     THREADS("atomics"),
-    TAIL_CALL("tail-call");
+    TAIL_CALL("tail-call"),
+    /** try_table, throw, throw_ref and the tag section: the final exception-handling proposal. */
+    EXCEPTION_HANDLING("exception-handling"),
+    /**
+     * try, catch, catch_all, rethrow and delegate: the first exception-handling design, which clang
+     * 19 still emits and V8 still runs; LLVM names both designs "exception-handling".
+     */
+    LEGACY_EXCEPTION_HANDLING("exception-handling");
 
     private final String featureName;
 

@@ -60,7 +60,15 @@ public enum ImmediateKind {
     /** ints: destination table index, source table index. */
     TABLE_PAIR(2),
     /** A reserved zero byte (atomic.fence); nothing stored. */
-    ZERO_BYTE(0);
+    ZERO_BYTE(0),
+    /** ints: tag index (throw, catch). */
+    TAG(1),
+    /**
+     * try_table: ints: the block type as in {@link #BLOCK_TYPE}; bytes: the kind of every catch clause
+     * (0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref); targets: two entries per clause, the tag
+     * index (0 for the catch_all kinds, which have none) and the label.
+     */
+    TRY_TABLE(1);
 
     private final int intCount;
 
@@ -73,13 +81,14 @@ public enum ImmediateKind {
         return intCount;
     }
 
-    /** Length of {@link Instruction#bytes()}: 16 for v128 and shuffles, -1 for any (select types), else 0. */
+    /** Length of {@link Instruction#bytes()}: 16 for v128 and shuffles, -1 for any (select types, try_table), else 0. */
     public int byteCount() {
         switch (this) {
             case V128:
             case SHUFFLE:
                 return 16;
             case SELECT_TYPES:
+            case TRY_TABLE:
                 return -1;
             default:
                 return 0;

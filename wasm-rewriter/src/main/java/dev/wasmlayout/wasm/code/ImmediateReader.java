@@ -4,6 +4,10 @@ import dev.wasmlayout.wasm.ByteReader;
 
 /** Decodes the immediates that follow an opcode, in the layout {@link ImmediateKind} documents. */
 final class ImmediateReader {
+    /** try_table catch clause kinds 2 and 3 (catch_all, catch_all_ref) have no tag index. */
+    private static final int CATCH_ALL = 2;
+    private static final int CATCH_ALL_REF = 3;
+
     private ImmediateReader() {
     }
 
@@ -57,8 +61,33 @@ final class ImmediateReader {
             case MEMORY:
             case DATA:
             case ELEM:
+            case TAG:
                 ints[0] = in.u32();
                 break;
+            case TRY_TABLE: {
+                ints[0] = blockType(in);
+                // a clause is at least a kind byte and a label
+                int n = in.checkCount(in.u32(), 2, "try_table catch clause");
+                if (keep) {
+                    bytes = new byte[n];
+                    targets = new int[2 * n];
+                }
+                for (int i = 0; i < n; i++) {
+                    int at = in.pos();
+                    int catchKind = in.u8();
+                    if (catchKind > CATCH_ALL_REF) {
+                        throw in.malformedAt(at, "try_table catch kind 0x" + Integer.toHexString(catchKind) + " is not 0-3");
+                    }
+                    int tag = catchKind < CATCH_ALL ? (int) in.u32() : 0;
+                    int label = (int) in.u32();
+                    if (keep) {
+                        bytes[i] = (byte) catchKind;
+                        targets[2 * i] = tag;
+                        targets[2 * i + 1] = label;
+                    }
+                }
+                break;
+            }
             case TYPE_AND_TABLE:
             case DATA_AND_MEMORY:
             case MEMORY_PAIR:
@@ -150,7 +179,7 @@ final class ImmediateReader {
         int at = in.pos();
         int b = in.u8();
         if (!ValueType.isReference(b)) {
-            throw in.unsupportedAt(at, "heap type 0x" + Integer.toHexString(b) + " (only func and extern are supported)");
+            throw in.unsupportedAt(at, "heap type 0x" + Integer.toHexString(b) + " (only func, extern and exn are supported)");
         }
         return b;
     }

@@ -14,6 +14,12 @@ public record Instruction(int offset, Opcode opcode, long[] ints, byte[] bytes, 
     static final byte[] NO_BYTES = {};
     static final int[] NO_TARGETS = {};
 
+    /** try_table catch clause kinds, as encoded. */
+    public static final int CATCH = 0;
+    public static final int CATCH_REF = 1;
+    public static final int CATCH_ALL = 2;
+    public static final int CATCH_ALL_REF = 3;
+
     public Instruction {
         Objects.requireNonNull(opcode, "opcode");
         ints = ints == null ? NO_INTS : ints;
@@ -27,7 +33,17 @@ public record Instruction(int offset, Opcode opcode, long[] ints, byte[] bytes, 
         if (wantBytes >= 0 && bytes.length != wantBytes) {
             throw new IllegalArgumentException(opcode.mnemonic() + " takes " + wantBytes + " immediate bytes, got " + bytes.length);
         }
-        if (kind != ImmediateKind.LABEL_VECTOR && targets.length != 0) {
+        if (kind == ImmediateKind.TRY_TABLE) {
+            if (targets.length != 2 * bytes.length) {
+                throw new IllegalArgumentException("try_table needs a tag and a label per catch clause: " + bytes.length
+                        + " clauses, " + targets.length + " targets");
+            }
+            for (byte k : bytes) {
+                if (k < CATCH || k > CATCH_ALL_REF) {
+                    throw new IllegalArgumentException("try_table catch kind " + k + " is not 0-3");
+                }
+            }
+        } else if (kind != ImmediateKind.LABEL_VECTOR && targets.length != 0) {
             throw new IllegalArgumentException(opcode.mnemonic() + " has no branch targets");
         }
     }
@@ -58,6 +74,15 @@ public record Instruction(int offset, Opcode opcode, long[] ints, byte[] bytes, 
 
     public static Instruction brTable(long defaultTarget, int... targets) {
         return new Instruction(-1, Opcode.BR_TABLE, new long[] {defaultTarget}, null, targets.clone());
+    }
+
+    /**
+     * try_table with its catch clauses: {@code kinds[i]} is the kind of clause i ({@link #CATCH} ...
+     * {@link #CATCH_ALL_REF}), {@code tagsAndLabels[2i]} its tag index (ignored for the catch_all
+     * kinds, give 0) and {@code tagsAndLabels[2i+1]} its label.
+     */
+    public static Instruction tryTable(long blockType, byte[] kinds, int... tagsAndLabels) {
+        return new Instruction(-1, Opcode.TRY_TABLE, new long[] {blockType}, kinds.clone(), tagsAndLabels.clone());
     }
 
     /** v128.const or i8x16.shuffle with its 16 immediate bytes. */
@@ -105,6 +130,36 @@ public record Instruction(int offset, Opcode opcode, long[] ints, byte[] bytes, 
 
     public int targetCount() {
         return targets.length;
+    }
+
+    /** try_table's number of catch clauses. */
+    public int catchCount() {
+        requireTryTable();
+        return bytes.length;
+    }
+
+    /** The kind of catch clause i ({@link #CATCH}, {@link #CATCH_REF}, {@link #CATCH_ALL}, {@link #CATCH_ALL_REF}). */
+    public int catchKind(int i) {
+        requireTryTable();
+        return bytes[i];
+    }
+
+    /** The tag index of catch clause i (0 for the catch_all kinds). */
+    public long catchTag(int i) {
+        requireTryTable();
+        return Integer.toUnsignedLong(targets[2 * i]);
+    }
+
+    /** The label catch clause i branches to. */
+    public long catchLabel(int i) {
+        requireTryTable();
+        return Integer.toUnsignedLong(targets[2 * i + 1]);
+    }
+
+    private void requireTryTable() {
+        if (opcode.immediate() != ImmediateKind.TRY_TABLE) {
+            throw notA("try_table");
+        }
     }
 
     /** A br_table label, as the unsigned u32 it was encoded as. */
@@ -169,15 +224,15 @@ public record Instruction(int offset, Opcode opcode, long[] ints, byte[] bytes, 
 
     /** The s33 block type: -64 for none, a negative value type (e.g. -1 for i32) or a type index. */
     public long blockType() {
-        if (opcode.immediate() != ImmediateKind.BLOCK_TYPE) {
+        if (opcode.immediate() != ImmediateKind.BLOCK_TYPE && opcode.immediate() != ImmediateKind.TRY_TABLE) {
             throw notA("block instruction");
         }
         return ints[0];
     }
 
-    /** The single index or value of LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM, constant kinds. */
+    /** The single index or value of LABEL, FUNC, LOCAL, GLOBAL, TABLE, MEMORY, DATA, ELEM, TAG, constant kinds. */
     public long value() {
-        if (ints.length != 1) {
+        if (ints.length != 1 || opcode.immediate() == ImmediateKind.TRY_TABLE) {
             throw notA("single-immediate instruction");
         }
         return ints[0];

@@ -9,13 +9,20 @@ import java.util.NoSuchElementException;
 /**
  * Decodes an expression one instruction at a time, up to and including the {@code end} that closes
  * it. Nesting is tracked in an array, never on the Java stack, so bodies nested hundreds of
- * thousands deep decode fine. It checks structure (else only inside if, nothing after a function's
- * final end) but does no type checking.
+ * thousands deep decode fine. It checks structure (else only inside if; catch and catch_all only in
+ * a legacy try, none after catch_all; delegate only closing a try without handlers; nothing after a
+ * function's final end) but does no type checking.
  */
 public final class InstructionReader {
     private static final byte FRAME_BLOCK = 0;
     private static final byte FRAME_IF = 1;
     private static final byte FRAME_ELSE = 2;
+    /** A legacy try before its first handler: catch, catch_all, delegate or end may follow. */
+    private static final byte FRAME_TRY = 3;
+    /** A legacy try after a catch: more catches, catch_all or end may follow. */
+    private static final byte FRAME_CATCH = 4;
+    /** A legacy try after catch_all: only end may follow. */
+    private static final byte FRAME_CATCH_ALL = 5;
 
     private final ByteReader in;
     private final boolean functionBody;
@@ -126,7 +133,27 @@ public final class InstructionReader {
         switch (op) {
             case BLOCK:
             case LOOP:
+            case TRY_TABLE:
                 push(FRAME_BLOCK);
+                break;
+            case TRY:
+                push(FRAME_TRY);
+                break;
+            case CATCH:
+            case CATCH_ALL:
+                if (depth == 0 || (frames[depth - 1] != FRAME_TRY && frames[depth - 1] != FRAME_CATCH)) {
+                    throw in.malformedAt(start, depth > 0 && frames[depth - 1] == FRAME_CATCH_ALL
+                            ? op.mnemonic() + " after catch_all in the same try" : op.mnemonic() + " outside a try");
+                }
+                frames[depth - 1] = op == Opcode.CATCH ? FRAME_CATCH : FRAME_CATCH_ALL;
+                break;
+            case DELEGATE:
+                // delegate ends its try like end does
+                if (depth == 0 || frames[depth - 1] != FRAME_TRY) {
+                    throw in.malformedAt(start, depth > 0 && frames[depth - 1] >= FRAME_CATCH
+                            ? "delegate after a catch in the same try" : "delegate outside a try");
+                }
+                depth--;
                 break;
             case IF:
                 push(FRAME_IF);
@@ -163,10 +190,6 @@ public final class InstructionReader {
     /** Names the proposal behind an opcode we know of but do not decode, so the message says why. */
     private static String knownProposal(int b) {
         switch (b) {
-            case 0x06: case 0x07: case 0x18: case 0x19:
-                return " (legacy exception handling)";
-            case 0x08: case 0x09: case 0x0a: case 0x1f:
-                return " (exception handling)";
             case 0x14: case 0x15: case 0xd3: case 0xd4: case 0xd6:
                 return " (typed function references)";
             case 0xd5: case 0xfb:

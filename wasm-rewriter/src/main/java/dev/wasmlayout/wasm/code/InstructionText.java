@@ -2,6 +2,8 @@ package dev.wasmlayout.wasm.code;
 
 /** Text-format rendering of one instruction, for messages and debugging (not a full WAT printer). */
 final class InstructionText {
+    private static final String[] CATCH_NAMES = {"catch", "catch_ref", "catch_all", "catch_all_ref"};
+
     private InstructionText() {
     }
 
@@ -48,7 +50,18 @@ final class InstructionText {
                 sb.append(')');
                 break;
             case HEAP_TYPE:
-                sb.append(insn.imm(0) == ValueType.FUNCREF ? " func" : " extern");
+                sb.append(insn.imm(0) == ValueType.FUNCREF ? " func" : insn.imm(0) == ValueType.EXNREF ? " exn" : " extern");
+                break;
+            case TRY_TABLE:
+                blockType(sb, insn.imm(0));
+                for (int i = 0; i < insn.catchCount(); i++) {
+                    int kind = insn.catchKind(i);
+                    sb.append(" (").append(CATCH_NAMES[kind]);
+                    if (kind == Instruction.CATCH || kind == Instruction.CATCH_REF) {
+                        sb.append(' ').append(insn.catchTag(i));
+                    }
+                    sb.append(' ').append(insn.catchLabel(i)).append(')');
+                }
                 break;
             default:
                 for (int i = 0; i < insn.opcode().immediate().intCount(); i++) {

@@ -74,6 +74,18 @@ public final class InstructionWriter {
                 out.u32(insn.byteCount());
                 out.bytes(insn.bytes());
                 break;
+            case TRY_TABLE:
+                out.s64(blockType(insn));
+                out.u32(insn.catchCount());
+                for (int i = 0; i < insn.catchCount(); i++) {
+                    int kind = insn.catchKind(i);
+                    out.u8(kind);
+                    if (kind == Instruction.CATCH || kind == Instruction.CATCH_REF) {
+                        out.u32(insn.catchTag(i));
+                    }
+                    out.u32(insn.catchLabel(i));
+                }
+                break;
             default:
                 // every remaining kind is a sequence of u32 indices
                 for (int i = 0; i < op.immediate().intCount(); i++) {

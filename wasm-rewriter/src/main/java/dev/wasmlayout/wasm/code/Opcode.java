@@ -4,9 +4,9 @@ import static dev.wasmlayout.wasm.code.Feature.*;
 import static dev.wasmlayout.wasm.code.ImmediateKind.*;
 
 /**
- * Every instruction the decoder accepts: the core spec 2.0 plus tail calls, relaxed SIMD and
- * threads. Exception handling, typed function references and GC are not here, so their opcodes
- * decode as unsupported. Arguments: prefix (0 for single-byte opcodes), opcode or sub-opcode,
+ * Every instruction the decoder accepts: the core spec 2.0 plus tail calls, relaxed SIMD, threads
+ * and exception handling (the final proposal and the legacy one clang 19 emits). Typed function
+ * references and GC are not here, so their opcodes decode as unsupported. Arguments: prefix (0 for single-byte opcodes), opcode or sub-opcode,
  * text-format mnemonic, immediate shape, feature, and for memory accesses the natural alignment
  * (log2 of the access size).
  */
@@ -19,6 +19,15 @@ public enum Opcode {
     LOOP(0x00, 0x03, "loop", BLOCK_TYPE, MVP),
     IF(0x00, 0x04, "if", BLOCK_TYPE, MVP),
     ELSE(0x00, 0x05, "else", NONE, MVP),
+
+    // exception handling (legacy and final), single byte
+    TRY(0x00, 0x06, "try", BLOCK_TYPE, LEGACY_EXCEPTION_HANDLING),
+    CATCH(0x00, 0x07, "catch", TAG, LEGACY_EXCEPTION_HANDLING),
+    THROW(0x00, 0x08, "throw", TAG, EXCEPTION_HANDLING),
+    RETHROW(0x00, 0x09, "rethrow", LABEL, LEGACY_EXCEPTION_HANDLING),
+    THROW_REF(0x00, 0x0a, "throw_ref", NONE, EXCEPTION_HANDLING),
+
+    // MVP, single byte
     END(0x00, 0x0b, "end", NONE, MVP),
     BR(0x00, 0x0c, "br", LABEL, MVP),
     BR_IF(0x00, 0x0d, "br_if", LABEL, MVP),
@@ -31,12 +40,19 @@ public enum Opcode {
     RETURN_CALL(0x00, 0x12, "return_call", FUNC, TAIL_CALL),
     RETURN_CALL_INDIRECT(0x00, 0x13, "return_call_indirect", TYPE_AND_TABLE, TAIL_CALL),
 
+    // legacy exception handling, single byte
+    DELEGATE(0x00, 0x18, "delegate", LABEL, LEGACY_EXCEPTION_HANDLING),
+    CATCH_ALL(0x00, 0x19, "catch_all", NONE, LEGACY_EXCEPTION_HANDLING),
+
     // MVP, single byte
     DROP(0x00, 0x1a, "drop", NONE, MVP),
     SELECT(0x00, 0x1b, "select", NONE, MVP),
 
     // reference types, single byte
     SELECT_TYPED(0x00, 0x1c, "select", SELECT_TYPES, REFERENCE_TYPES),
+
+    // exception handling, single byte
+    TRY_TABLE(0x00, 0x1f, "try_table", ImmediateKind.TRY_TABLE, EXCEPTION_HANDLING),
 
     // MVP, single byte
     LOCAL_GET(0x00, 0x20, "local.get", LOCAL, MVP),
@@ -668,9 +684,17 @@ public enum Opcode {
         return naturalAlignment;
     }
 
-    /** True for block, loop and if, which open a nesting level closed by end. */
+    /**
+     * True for block, loop, if, try_table and the legacy try, which open a nesting level (closed by
+     * end; a legacy try also by delegate).
+     */
     public boolean opensBlock() {
-        return this == BLOCK || this == LOOP || this == IF;
+        return this == BLOCK || this == LOOP || this == IF || this == TRY || this == TRY_TABLE;
+    }
+
+    /** True for try, catch, catch_all, rethrow and delegate, which engines of the final proposal alone (Chicory) cannot run. */
+    public boolean isLegacyExceptionHandling() {
+        return feature == LEGACY_EXCEPTION_HANDLING;
     }
 
     /** The opcode bytes as in error messages, e.g. "0x28" or "0xfd 0x10c". */

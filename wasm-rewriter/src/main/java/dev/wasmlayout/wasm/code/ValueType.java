@@ -9,17 +9,19 @@ public final class ValueType {
     public static final int V128 = 0x7b;
     public static final int FUNCREF = 0x70;
     public static final int EXTERNREF = 0x6f;
+    /** The exception reference of the final exception-handling proposal (try_table, throw_ref). */
+    public static final int EXNREF = 0x69;
 
     private ValueType() {
     }
 
-    /** True for the value types of the core spec (no GC or typed function references). */
+    /** True for the value types of the core spec and exnref (no GC or typed function references). */
     public static boolean isKnown(int code) {
-        return (code >= V128 && code <= I32) || code == FUNCREF || code == EXTERNREF;
+        return (code >= V128 && code <= I32) || isReference(code);
     }
 
     public static boolean isReference(int code) {
-        return code == FUNCREF || code == EXTERNREF;
+        return code == FUNCREF || code == EXTERNREF || code == EXNREF;
     }
 
     public static String name(int code) {
@@ -31,6 +33,7 @@ public final class ValueType {
             case V128: return "v128";
             case FUNCREF: return "funcref";
             case EXTERNREF: return "externref";
+            case EXNREF: return "exnref";
             default: return String.format("0x%02x", code);
         }
     }

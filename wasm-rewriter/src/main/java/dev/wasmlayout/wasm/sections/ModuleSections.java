@@ -20,6 +20,8 @@ public final class ModuleSections {
     public final int[] functionTypes;
     public final List<TableType> tables;
     public final List<Limits> memories;
+    /** Tags the module defines (exception handling); imported tags are the imports of kind tag. */
+    public final List<Tag> tags;
     public final List<Global> globals;
     public final List<Export> exports;
     public final int start;
@@ -31,6 +33,7 @@ public final class ModuleSections {
     public final int importedGlobals;
     public final int importedMemories;
     public final int importedTables;
+    public final int importedTags;
 
     private ModuleSections(Builder b) {
         types = Collections.unmodifiableList(b.types);
@@ -38,6 +41,7 @@ public final class ModuleSections {
         functionTypes = b.functionTypes;
         tables = Collections.unmodifiableList(b.tables);
         memories = Collections.unmodifiableList(b.memories);
+        tags = Collections.unmodifiableList(b.tags);
         globals = Collections.unmodifiableList(b.globals);
         exports = Collections.unmodifiableList(b.exports);
         start = b.start;
@@ -49,6 +53,7 @@ public final class ModuleSections {
         importedGlobals = count(b.imports, ExternalKind.GLOBAL);
         importedMemories = count(b.imports, ExternalKind.MEMORY);
         importedTables = count(b.imports, ExternalKind.TABLE);
+        importedTags = count(b.imports, ExternalKind.TAG);
     }
 
     private static int count(List<Import> imports, ExternalKind kind) {
@@ -67,6 +72,26 @@ public final class ModuleSections {
 
     public int globalCount() {
         return importedGlobals + globals.size();
+    }
+
+    /** Size of the tag index space: imported tags, then defined ones. */
+    public int tagCount() {
+        return importedTags + tags.size();
+    }
+
+    /** Function type of tag {@code index} (imports first), or null when out of range. */
+    public FuncType tagType(int index) {
+        if (index < importedTags) {
+            int seen = 0;
+            for (Import i : imports) {
+                if (i.kind() == ExternalKind.TAG && seen++ == index) {
+                    return types.get(i.typeIndex());
+                }
+            }
+            return null;
+        }
+        int d = index - importedTags;
+        return d < tags.size() ? types.get(tags.get(d).typeIndex()) : null;
     }
 
     /** Type of function {@code index} (imports first), or null when out of range. */
@@ -109,6 +134,7 @@ public final class ModuleSections {
                 case SectionIds.FUNCTION: readFunctions(r, b); break;
                 case SectionIds.TABLE: readTables(r, b); break;
                 case SectionIds.MEMORY: readMemories(r, b); break;
+                case SectionIds.TAG: readTags(r, b); break;
                 case SectionIds.GLOBAL: readGlobals(r, b); break;
                 case SectionIds.EXPORT: readExports(r, b); break;
                 case SectionIds.START: b.start = r.u32AsInt("start function index"); break;
@@ -137,14 +163,30 @@ public final class ModuleSections {
             }
         }
         for (Import i : b.imports) {
-            if (i.kind() == ExternalKind.FUNC && i.typeIndex() >= b.types.size()) {
+            if ((i.kind() == ExternalKind.FUNC || i.kind() == ExternalKind.TAG) && i.typeIndex() >= b.types.size()) {
                 throw WasmException.invalid(i.offset(), "import", "unknown type index " + i.typeIndex() + " for " + i.fullName());
             }
+            if (i.kind() == ExternalKind.TAG) {
+                checkTagType(i.typeIndex(), i.offset(), "import", b);
+            }
+        }
+        for (Tag t : b.tags) {
+            if (t.typeIndex() >= b.types.size()) {
+                throw WasmException.invalid(t.offset(), "tag", "unknown type index " + t.typeIndex() + " for tag " + t.index());
+            }
+            checkTagType(t.typeIndex(), t.offset(), "tag", b);
         }
         if (b.dataCount >= 0 && b.dataCount != b.data.size()) {
             int at = module.section(SectionIds.DATA_COUNT).map(Section::start).orElse(0);
             throw WasmException.malformed(at, "data count", "data count " + b.dataCount + " and data section's "
                     + b.data.size() + " segments differ");
+        }
+    }
+
+    /** A tag's type describes the exception's payload: parameters only (the spec's "non-empty tag result type"). */
+    private static void checkTagType(int typeIndex, int at, String section, Builder b) {
+        if (b.types.get(typeIndex).results().length != 0) {
+            throw WasmException.invalid(at, section, "tag type " + typeIndex + " has results; a tag's type may only have parameters");
         }
     }
 
@@ -198,9 +240,31 @@ public final class ModuleSections {
                 case GLOBAL:
                     b.imports.add(new Import(module, name, kind, -1, null, null, readGlobalType(r), at));
                     break;
+                case TAG:
+                    b.imports.add(new Import(module, name, kind, readTagType(r), null, null, null, at));
+                    break;
                 default:
-                    throw r.unsupportedAt(kindAt, "tag imports (exception handling) are not supported");
+                    throw new AssertionError(kind);
             }
+        }
+    }
+
+    /** A tag type: the attribute (0, "exception", the only one) and a function type index. */
+    private static int readTagType(ByteReader r) {
+        int at = r.pos();
+        int attribute = r.u8();
+        if (attribute != 0) {
+            throw r.malformedAt(at, "tag attribute must be 0 (exception), got " + attribute);
+        }
+        return r.u32AsInt("tag type index");
+    }
+
+    private static void readTags(ByteReader r, Builder b) {
+        int n = r.checkCount(r.u32(), 2, "tag");
+        int index = count(b.imports, ExternalKind.TAG);
+        for (int i = 0; i < n; i++) {
+            int at = r.pos();
+            b.tags.add(new Tag(index++, readTagType(r), at));
         }
     }
 
@@ -369,6 +433,7 @@ public final class ModuleSections {
         int[] functionTypes = new int[0];
         final List<TableType> tables = new ArrayList<>();
         final List<Limits> memories = new ArrayList<>();
+        final List<Tag> tags = new ArrayList<>();
         final List<Global> globals = new ArrayList<>();
         final List<Export> exports = new ArrayList<>();
         int start = -1;

@@ -73,7 +73,8 @@ class InstructionPropertiesTest {
     @Provide
     Arbitrary<List<Instruction>> instructions() {
         List<Opcode> straight = Arrays.stream(Opcode.values())
-                .filter(op -> !op.opensBlock() && op != Opcode.ELSE && op != Opcode.END).toList();
+                .filter(op -> !op.opensBlock() && op != Opcode.ELSE && op != Opcode.END && op != Opcode.CATCH
+                        && op != Opcode.CATCH_ALL && op != Opcode.DELEGATE).toList();
         return Arbitraries.of(straight).flatMap(InstructionPropertiesTest::withRandomImmediates).list().ofMaxSize(40);
     }
 
@@ -96,7 +97,7 @@ class InstructionPropertiesTest {
             case LANE:
                 return Arbitraries.integers().between(0, 255).map(v -> Instruction.of(op, v));
             case HEAP_TYPE:
-                return Arbitraries.of(ValueType.FUNCREF, ValueType.EXTERNREF).map(v -> Instruction.of(op, v));
+                return Arbitraries.of(ValueType.FUNCREF, ValueType.EXTERNREF, ValueType.EXNREF).map(v -> Instruction.of(op, v));
             case V128:
             case SHUFFLE:
                 return Arbitraries.bytes().array(byte[].class).ofSize(16).map(b -> Instruction.withBytes(op, b));

@@ -115,11 +115,10 @@ class InstructionReaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "01 06 40 0b 0b       | unsupported opcode 0x06 (legacy exception handling)",
         "01 fc 40 0b          | unsupported opcode 0xfc 0x40",
         "01 fd ff 03 0b       | unsupported opcode 0xfd 0x1ff",
         "01 fd 9a 01 0b       | unsupported opcode 0xfd 0x9a",
-        "01 1f 40 00 0b 0b    | unsupported opcode 0x1f (exception handling)",
+        "01 1e 0b             | unsupported opcode 0x1e",
         "01 fe 4f 02 00 0b    | unsupported opcode 0xfe 0x4f",
         "01 fe 04 0b          | unsupported opcode 0xfe 0x04",
         "01 fc 12 00 0b       | unsupported opcode 0xfc 0x12",
@@ -171,6 +170,17 @@ class InstructionReaderTest {
         "28 80 01 00 0b     | 1 | memarg flags 0x80",
         "fe 03 01 0b        | 2 | atomic.fence expects a zero byte",
         "41 80 80 80 80 10  | 1 | integer too large for s32",
+        "07 00 0b           | 0 | catch outside a try",
+        "02 40 19 0b 0b     | 2 | catch_all outside a try",
+        "06 40 19 07 00 0b 0b | 3 | catch after catch_all in the same try",
+        "06 40 19 19 0b 0b  | 3 | catch_all after catch_all in the same try",
+        "18 00 0b           | 0 | delegate outside a try",
+        "06 40 07 00 18 00 0b | 4 | delegate after a catch in the same try",
+        "06 40 19 18 00 0b  | 3 | delegate after a catch in the same try",
+        "02 40 18 00 0b 0b  | 2 | delegate outside a try",
+        "1f 40 01 04 00 0b 0b | 3 | try_table catch kind 0x4 is not 0-3",
+        "1f 40 02 02 00 0b  | 3 | try_table catch clause count 2",
+        "06 40              | 2 | (open blocks: 1)",
     })
     void malformedBodies(String body, int at, String message) {
         assertFails(hex(body), WasmException.Kind.MALFORMED, BASE + at, message.trim());
@@ -180,5 +190,20 @@ class InstructionReaderTest {
     void hugeDeclaredCountsFailBeforeAllocating() {
         assertFails(hex("0e ff ff ff ff 0f 00 0b"), WasmException.Kind.MALFORMED, BASE + 6, "br_table target count 4294967295");
         assertFails(hex("1c ff ff ff ff 0f 7f 0b"), WasmException.Kind.MALFORMED, BASE + 6, "select type count 4294967295");
+        assertFails(hex("1f 40 ff ff ff ff 0f 02 00 0b"), WasmException.Kind.MALFORMED, BASE + 7,
+                "try_table catch clause count 4294967295");
+    }
+
+    @Test
+    void delegateClosesItsTryAndHandlersKeepTheDepth() {
+        // try; try; delegate 0; catch 0; catch_all; end; end(function)
+        byte[] body = hex("06 40 06 40 18 00 07 00 19 0b 0b");
+        InstructionReader r = InstructionReader.forFunctionBody(new ByteReader(body, 0, body.length, "code"));
+        List<Integer> depths = new java.util.ArrayList<>();
+        while (r.hasNext()) {
+            r.next();
+            depths.add(r.depth());
+        }
+        assertThat(depths).containsExactly(1, 2, 1, 1, 1, 0, 0);
     }
 }

@@ -26,10 +26,14 @@ class OpcodeRoundTripTest {
     static List<Instruction> roundTrip(Instruction... insns) {
         List<Instruction> body = new ArrayList<>(Arrays.asList(insns));
         Opcode first = insns[0].opcode();
+        boolean handler = first == Opcode.CATCH || first == Opcode.CATCH_ALL || first == Opcode.DELEGATE;
         if (first == Opcode.ELSE) {
             body.add(0, Instruction.of(Opcode.IF, -64));
         }
-        if (insns.length == 1 && (first.opensBlock() || first == Opcode.ELSE)) {
+        if (handler) {
+            body.add(0, Instruction.of(Opcode.TRY, -64));
+        }
+        if (insns.length == 1 && (first.opensBlock() || first == Opcode.ELSE || first == Opcode.CATCH || first == Opcode.CATCH_ALL)) {
             body.add(Instruction.of(Opcode.END));
         }
         if (first != Opcode.END) {
@@ -89,11 +93,16 @@ class OpcodeRoundTripTest {
         return ops(Feature.TAIL_CALL);
     }
 
+    static Stream<Opcode> exceptionOps() {
+        return Stream.concat(ops(Feature.EXCEPTION_HANDLING), ops(Feature.LEGACY_EXCEPTION_HANDLING));
+    }
+
     @Test
     void everyFeatureIsTestedBelow() {
         assertThat(EnumSet.allOf(Feature.class)).containsExactlyInAnyOrder(Feature.MVP, Feature.SIGN_EXTENSION,
                 Feature.SATURATING_CONVERSION, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD,
-                Feature.RELAXED_SIMD, Feature.THREADS, Feature.TAIL_CALL);
+                Feature.RELAXED_SIMD, Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTION_HANDLING,
+                Feature.LEGACY_EXCEPTION_HANDLING);
     }
 
     @Test
@@ -107,6 +116,9 @@ class OpcodeRoundTripTest {
         assertThat(ops(Feature.RELAXED_SIMD)).hasSize(20);
         assertThat(ops(Feature.THREADS)).hasSize(67);
         assertThat(ops(Feature.TAIL_CALL)).hasSize(2);
+        assertThat(ops(Feature.EXCEPTION_HANDLING)).containsExactly(Opcode.THROW, Opcode.THROW_REF, Opcode.TRY_TABLE);
+        assertThat(ops(Feature.LEGACY_EXCEPTION_HANDLING)).containsExactly(Opcode.TRY, Opcode.CATCH, Opcode.RETHROW,
+                Opcode.DELEGATE, Opcode.CATCH_ALL);
     }
 
     @Test
@@ -319,6 +331,51 @@ class OpcodeRoundTripTest {
         assertThat(Bodies.reencode(roundTrip(Instruction.of(Opcode.RETURN_CALL, 2),
                 Instruction.of(Opcode.RETURN_CALL_INDIRECT, 1, 0))))
                 .isEqualTo(Bodies.bytes(0x12, 0x02, 0x13, 0x01, 0x00, 0x0b));
+    }
+
+    // ---- exception handling
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exceptionOps")
+    void exceptionHandling(Opcode op) {
+        roundTrip(Samples.sample(op));
+    }
+
+    @Test
+    void legacyTryCatchDelegateRethrowBytes() {
+        // what clang 19 emits for setjmp/longjmp, nested as in a function that calls setjmp twice
+        List<Instruction> d = roundTrip(
+                Instruction.of(Opcode.TRY, -64),
+                Instruction.of(Opcode.TRY, -1), Instruction.i32Const(7), Instruction.of(Opcode.DELEGATE, 0),
+                Instruction.of(Opcode.THROW, 1),
+                Instruction.of(Opcode.CATCH, 1), Instruction.of(Opcode.RETHROW, 0),
+                Instruction.of(Opcode.CATCH_ALL), Instruction.of(Opcode.RETHROW, 0),
+                Instruction.of(Opcode.END));
+        assertThat(Bodies.reencode(d)).isEqualTo(Bodies.bytes(0x06, 0x40, 0x06, 0x7f, 0x41, 0x07, 0x18, 0x00, 0x08, 0x01,
+                0x07, 0x01, 0x09, 0x00, 0x19, 0x09, 0x00, 0x0b, 0x0b));
+        assertThat(d.get(4).value()).isEqualTo(1);
+        assertThat(d.get(1).blockType()).isEqualTo(-1);
+    }
+
+    @Test
+    void tryTableCatchClausesBytes() {
+        Instruction tt = Instruction.tryTable(-64, new byte[] {Instruction.CATCH, Instruction.CATCH_REF,
+                Instruction.CATCH_ALL, Instruction.CATCH_ALL_REF}, 0, 1, 300, 2, 0, 0, 0, 200);
+        List<Instruction> d = roundTrip(tt, Instruction.of(Opcode.END), Instruction.of(Opcode.REF_NULL, ValueType.EXNREF),
+                Instruction.of(Opcode.THROW_REF));
+        assertThat(Bodies.reencode(d)).isEqualTo(Bodies.bytes(0x1f, 0x40, 0x04, 0x00, 0x00, 0x01, 0x01, 0xac, 0x02, 0x02,
+                0x02, 0x00, 0x03, 0xc8, 0x01, 0x0b, 0xd0, 0x69, 0x0a, 0x0b));
+        Instruction decoded = d.get(0);
+        assertThat(decoded.catchCount()).isEqualTo(4);
+        assertThat(decoded.catchKind(1)).isEqualTo(Instruction.CATCH_REF);
+        assertThat(decoded.catchTag(1)).isEqualTo(300);
+        assertThat(decoded.catchLabel(1)).isEqualTo(2);
+        assertThat(decoded.catchLabel(3)).isEqualTo(200);
+        assertThat(decoded.blockType()).isEqualTo(-64);
+        assertThat(decoded.toString()).isEqualTo("@" + Bodies.BASE
+                + " try_table (catch 0 1) (catch_ref 300 2) (catch_all 0) (catch_all_ref 200)");
+        assertThat(roundTrip(Instruction.tryTable(ValueType.EXNREF - 128, new byte[0]), Instruction.of(Opcode.END),
+                Instruction.of(Opcode.DROP)).get(0).catchCount()).isZero();
     }
 
     // extended-const: see ConstExprTest

@@ -93,6 +93,11 @@ public final class Samples {
                 return Instruction.of(op, 3);
             case TABLE_PAIR:
                 return Instruction.of(op, 1, 2);
+            case TAG:
+                return Instruction.of(op, 130);
+            case TRY_TABLE:
+                return Instruction.tryTable(300, new byte[] {Instruction.CATCH, Instruction.CATCH_REF, Instruction.CATCH_ALL,
+                        Instruction.CATCH_ALL_REF}, 5, 0, 130, 1, 0, 2, 0, 200);
             default:
                 throw new AssertionError(op.immediate());
         }
@@ -156,6 +161,19 @@ public final class Samples {
             case SELECT_TYPES:
                 w.u32(insn.byteCount()).bytes(insn.bytes());
                 return;
+            case TRY_TABLE: {
+                // block type, vec(catch): kind byte, tag index for kinds 0 and 1, label
+                w.s64(v[0]).u32(insn.byteCount());
+                int[] t = insn.targets();
+                for (int i = 0; i < insn.byteCount(); i++) {
+                    w.u8(insn.byteAt(i));
+                    if (insn.byteAt(i) < 2) {
+                        w.u32(Integer.toUnsignedLong(t[2 * i]));
+                    }
+                    w.u32(Integer.toUnsignedLong(t[2 * i + 1]));
+                }
+                return;
+            }
             default:
                 for (long x : v) {
                     w.u32(x);

@@ -53,7 +53,8 @@ class WabtOracleTest {
 
         Set<Opcode> seen = EnumSet.noneOf(Opcode.class);
         insns.forEach(i -> seen.add(i.opcode()));
-        assertThat(EnumSet.complementOf(EnumSet.copyOf(seen))).isEmpty();
+        // wabt 1.0.32 predates the final exception-handling instructions (Chicory checks those)
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(seen))).containsExactlyInAnyOrder(Opcode.TRY_TABLE, Opcode.THROW_REF);
     }
 
     @Test

@@ -27,8 +27,9 @@ import java.util.Set;
  * every section kind (all eight element segment forms, all three data segment forms, the custom
  * sections name, producers, target_features, linking with reloc.CODE, dylink.0) and every opcode
  * of {@link Opcode}. wabt 1.0.32's wasm-validate accepts them all (threads, tail calls, multi-memory,
- * extended-const and relaxed SIMD enabled; see CorpusGeneratorTest), and so does V8 in node 20
- * except multi-memory, which it does not implement.
+ * extended-const, relaxed SIMD and exceptions enabled; see CorpusGeneratorTest) but "exceptions-final",
+ * whose try_table and throw_ref came after wabt 1.0.32, and so does V8 in node 20 except
+ * multi-memory, which it does not implement, and exceptions-final, which needs --experimental-wasm-exnref.
  *
  * <p>Module "relocatable" keeps its relocation sites as the 5-byte padded LEBs linkers emit; an
  * instruction-level re-encode shrinks them, so compare such bodies by instructions or splice
@@ -47,7 +48,14 @@ public final class CorpusGenerator {
         m.put("relocatable", LinkerOutputModules.relocatable());
         m.put("pic", LinkerOutputModules.pic());
         m.put("multi-memory", multiMemory());
+        m.put("exceptions", legacyExceptions());
+        m.put("exceptions-final", finalExceptions());
         return Collections.unmodifiableMap(m);
+    }
+
+    /** Modules that wabt 1.0.32 cannot validate (instructions newer than it). */
+    public static Set<String> newerThanWabt() {
+        return Set.of("exceptions-final");
     }
 
     /** Modules whose function bodies contain padded (non-minimal) LEBs on purpose. */
@@ -247,6 +255,68 @@ public final class CorpusGenerator {
         data.u32(2).u32(1).bytes(expr(Instruction.i32Const(0))).bytes(utf8("m1"));
         data.u32(1).bytes(utf8("px"));
         m.section(DATA, data);
+        return m.build();
+    }
+
+    // ---- "exceptions": tag import, tag section, tag exports and the legacy instructions clang 19 emits
+
+    private static byte[] legacyExceptions() {
+        ModuleBuilder m = new ModuleBuilder();
+        ByteWriter types = new ByteWriter().u32(2);
+        funcType(types, new int[0], new int[0]);
+        funcType(types, new int[] {I32}, new int[0]);
+        m.section(TYPE, types);
+        m.section(IMPORT, new ByteWriter().u32(1).name("env").name("error").u8(KIND_TAG).u8(0).u32(1)); // tag 0
+        m.section(FUNCTION, new ByteWriter().u32(1).u32(0));
+        m.section(TAG, new ByteWriter().u32(1).u8(0).u32(1));                                             // tag 1
+        ByteWriter exports = new ByteWriter().u32(3);
+        exports.name("run").u8(KIND_FUNC).u32(0);
+        exports.name("error").u8(KIND_TAG).u32(0);
+        exports.name("__c_longjmp").u8(KIND_TAG).u32(1);
+        m.section(EXPORT, exports);
+        FunctionBuilder run = new FunctionBuilder()
+                .op(Opcode.TRY, -64)
+                .op(Opcode.TRY, -64).add(Instruction.i32Const(2)).op(Opcode.THROW, 0).op(Opcode.DELEGATE, 0)
+                .op(Opcode.CATCH, 0).op(Opcode.DROP).op(Opcode.RETHROW, 0)
+                .op(Opcode.CATCH_ALL).op(Opcode.NOP)
+                .op(Opcode.END)
+                .op(Opcode.TRY, -64).add(Instruction.i32Const(1)).op(Opcode.THROW, 1)
+                .op(Opcode.CATCH, 1).op(Opcode.DROP)
+                .op(Opcode.END);
+        m.section(CODE, codeSection(List.of(run), null));
+        m.custom("target_features", CustomSections.targetFeatures("exception-handling"));
+        return m.build();
+    }
+
+    // ---- "exceptions-final": try_table with all four catch kinds, throw_ref, exnref locals and ref.null exn
+
+    private static byte[] finalExceptions() {
+        ModuleBuilder m = new ModuleBuilder();
+        ByteWriter types = new ByteWriter().u32(3);
+        funcType(types, new int[0], new int[0]);
+        funcType(types, new int[] {I32}, new int[0]);
+        funcType(types, new int[0], new int[] {I32, ValueType.EXNREF});
+        m.section(TYPE, types);
+        m.section(FUNCTION, new ByteWriter().u32(1).u32(0));
+        m.section(TAG, new ByteWriter().u32(1).u8(0).u32(1));
+        m.section(EXPORT, new ByteWriter().u32(1).name("run").u8(KIND_FUNC).u32(0));
+        int exnref = ValueType.EXNREF - 128; // a value type as a block type is its code as an s33
+        FunctionBuilder run = new FunctionBuilder().local(1, ValueType.EXNREF)
+                .op(Opcode.REF_NULL, ValueType.EXNREF).op(Opcode.LOCAL_SET, 0)
+                .op(Opcode.BLOCK, exnref)                      // catch_all_ref lands here with an exnref
+                .op(Opcode.BLOCK, 2)                           // catch_ref: i32 exnref
+                .op(Opcode.BLOCK, I32 - 128)                   // catch: i32
+                .op(Opcode.BLOCK, -64)                         // catch_all
+                .add(Instruction.tryTable(-64, new byte[] {Instruction.CATCH, Instruction.CATCH_REF,
+                        Instruction.CATCH_ALL, Instruction.CATCH_ALL_REF}, 0, 1, 0, 2, 0, 0, 0, 3))
+                .add(Instruction.i32Const(1)).op(Opcode.THROW, 0)
+                .op(Opcode.END).op(Opcode.RETURN)
+                .op(Opcode.END).op(Opcode.RETURN)
+                .op(Opcode.END).op(Opcode.DROP).op(Opcode.RETURN)
+                .op(Opcode.END).op(Opcode.THROW_REF)
+                .op(Opcode.END).op(Opcode.THROW_REF);
+        m.section(CODE, codeSection(List.of(run), null));
+        m.custom("target_features", CustomSections.targetFeatures("exception-handling", "multivalue", "reference-types"));
         return m.build();
     }
 

@@ -1,6 +1,7 @@
 ;; Every opcode of Opcode.java with sample immediates, one per line. all-opcodes.wasm is this file
 ;; assembled by wabt 1.0.32 (wat2wasm --enable-all --no-check): an encoding oracle independent of our table.
-;; Older wabt names carry the final spec name in a trailing comment.
+;; Older wabt names carry the final spec name in a trailing comment. wabt 1.0.32 knows only the legacy
+;; exception-handling instructions (try ... delegate); try_table and throw_ref are checked against Chicory.
 (module
   (type (func))
   (type (func (param i32) (result i32)))
@@ -13,6 +14,7 @@
   (elem funcref)
   (data "")
   (data "")
+  (tag (param i32))
   (func (local i32 i32)
     unreachable
     nop
@@ -24,6 +26,14 @@
     else
     nop
     end
+    try (result i32)
+    catch 0
+    rethrow 0
+    catch_all
+    end
+    try
+    delegate 0
+    throw 0
     br 0
     br_if 0
     br_table 0 1 0
