@@ -2,8 +2,8 @@
 # Rebuilds samples/apps/build/: three ordinary C programs a user would put in one memory, each
 # a WASI command with its own argv:
 #   lzpack    LZ77 + Huffman compressor; wasm-ld's default layout (data, 64 KiB stack, heap)
-#   minilisp  Lisp interpreter; 128 KiB stack (eval nests up to 2000 deep) and the __heap_base/__data_end exports WAMR's
-#             documentation asks for
+#   minilisp  Lisp interpreter; 128 KiB stack (eval may nest 2000 deep) and the
+#             __heap_base/__data_end exports WAMR's documentation asks for
 #   stations  queries over a 1.2 MB weather-station database it embeds (#embed, C23), made at
 #             build time by gen_stations.c compiled for this machine; 16 KiB stack
 set -euo pipefail
