@@ -14,7 +14,7 @@
 # memory limits); the test harness's "placed" builds drop them and put its own layout instead.
 #
 # Environment overrides: CLANG, WASM_LD, WASM_OPT, WASM_OBJDUMP, WASM_VALIDATE, LLVM_READOBJ,
-# WASI_SYSROOT
+# WASI_SYSROOT, OBJDUMP_DATA_BYTES (omit: no hex dump of the data segments in *.objdump.txt)
 # (leave WASI_SYSROOT empty on Debian: clang-19 finds /usr/include/wasm32-wasi and
 # /usr/lib/wasm32-wasi by itself). PLACED_DIR switches to harness mode (see README.md, "Expected output").
 
@@ -137,7 +137,13 @@ finish() {
     fi
     # stdout only: wabt 1.0.32 prints "Unknown symbols flags: 204" on stderr for the
     # linker-synthesized absolute symbols (__heap_base, __data_end, ...), flag 0x200.
-    "$WASM_OBJDUMP" -x "build/$f" > "build/$base.objdump.txt" 2>/dev/null
+    # OBJDUMP_DATA_BYTES=omit (a build.sh with megabytes of data) leaves out the hex lines of the
+    # data segments; every header line (segment index, size, address) stays.
+    if [[ "${OBJDUMP_DATA_BYTES:-}" == omit ]]; then
+      "$WASM_OBJDUMP" -x "build/$f" 2>/dev/null | grep -v -E '^  - [0-9a-f]{7}: ' > "build/$base.objdump.txt" || true
+    else
+      "$WASM_OBJDUMP" -x "build/$f" > "build/$base.objdump.txt" 2>/dev/null
+    fi
     # wabt 1.0.32 stops printing the `linking` symbol table at the first symbol with that
     # flag (the line reads "... size=0Custom:"). llvm-readobj lists every symbol with raw
     # flags, segment and offset; it cannot read the stale variants (invalid symbol indices).

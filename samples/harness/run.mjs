@@ -10,7 +10,8 @@
 //   - "pic" modules: instantiates the committed build/<m>.pic.wasm as a side module, binding
 //     __memory_base, __stack_pointer, __table_base and GOT.mem.* (regions or its own exports).
 // Then it executes the "run" steps. Only the modules write to stdout, so stdout is exactly the
-// expected output. Layout facts and overlap checks go to stderr.
+// expected output. Layout facts and overlap checks go to stderr. A module's "argv" (harness.json,
+// as in wasm-layout.yaml) is what its WASI sees after argv[0], which is the module's name.
 //
 // Needs Node >= 20 (node:wasi, preview1) and the toolchain of ../common.sh for placed builds.
 import { spawnSync } from 'node:child_process';
@@ -43,7 +44,7 @@ if (standalone) {
     const [name, fn] = step.call.split('.');
     if (fn !== '_start') throw new Error('--standalone runs commands only');
     const file = join(sampleDir, wasmOverride[name] ?? `build/${name}.wasm`);
-    const wasi = new WASI({ version: 'preview1', returnOnExit: true, args: [], env: {} });
+    const wasi = newWasi(plan.modules.find((m) => m.name === name) ?? { name });
     const module = new WebAssembly.Module(readFileSync(file));
     const instance = new WebAssembly.Instance(module, { wasi_snapshot_preview1: wasi.wasiImport });
     const code = wasi.start(instance);
@@ -135,14 +136,14 @@ function needsWasi(module) {
   return WebAssembly.Module.imports(module).some((i) => i.module === 'wasi_snapshot_preview1');
 }
 
-function newWasi() {
-  return new WASI({ version: 'preview1', returnOnExit: true, args: [], env: {} });
+function newWasi(m) {
+  return new WASI({ version: 'preview1', returnOnExit: true, args: m.argv ? [m.name, ...m.argv] : [], env: {} });
 }
 
 for (const m of modules) {
   if (m.build === 'placed') {
     const module = new WebAssembly.Module(readFileSync(join(workDir, `${m.name}.wasm`)));
-    const wasi = needsWasi(module) ? newWasi() : null;
+    const wasi = needsWasi(module) ? newWasi(m) : null;
     const instance = new WebAssembly.Instance(module, importsFor(m, module, wasi));
     const e = instance.exports;
     const heapBase = e.__heap_base.value, dataEnd = e.__data_end.value;
@@ -159,7 +160,7 @@ for (const m of modules) {
     const base = m.base;
     if (base % 2 ** info.memAlign) throw new Error(`${m.name}: base ${base} breaks alignment 2^${info.memAlign}`);
     const stackTop = align(base + info.memSize, 16) + m.stack;
-    const wasi = needsWasi(module) ? newWasi() : null;
+    const wasi = needsWasi(module) ? newWasi(m) : null;
     const imports = importsFor(m, module, wasi);
     Object.assign(imports.env, {
       __memory_base: new WebAssembly.Global({ value: 'i32', mutable: false }, base),

@@ -41,7 +41,8 @@ class SamplesEndToEndTest {
                 Arguments.of("shared-lib/wasm-layout.yaml", Set.of("trace"), "shared-lib/expected-output.no-trace.txt"),
                 Arguments.of("pic/wasm-layout.yaml", Set.of(), "pic/expected-output.txt"),
                 Arguments.of("pic/wasm-layout.relocate.yaml", Set.of(), "pic/expected-output.txt"),
-                Arguments.of("setjmp/wasm-layout.yaml", Set.of(), "setjmp/expected-output.txt"));
+                Arguments.of("setjmp/wasm-layout.yaml", Set.of(), "setjmp/expected-output.txt"),
+                Arguments.of("apps/wasm-layout.yaml", Set.of(), "apps/expected-output.txt"));
     }
 
     @ParameterizedTest(name = "{0} without {1}")

@@ -73,7 +73,7 @@ class SetjmpSampleTest {
         String expected = Files.readString(sample().resolve("expected-output.txt"));
         for (Engine engine : Engine.values()) {
             RunJob.Outcome o = RunJob.run(out, new RunJob.Options(engine, true, 20_000, true));
-            assertThat(o.report().console()).as(engine.name()).isEqualTo(expected);
+            assertThat(o.report().console().bytes()).as(engine.name()).isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(o.report().violations()).as(engine + " violations").isEmpty();
             assertThat(o.differences()).as(engine + " differences").isEmpty();
             assertThat(o.exitStatus()).isZero();
