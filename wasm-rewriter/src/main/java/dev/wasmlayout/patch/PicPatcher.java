@@ -9,6 +9,7 @@ import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
+import dev.wasmlayout.wasm.reencode.Reencode;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.ElementSegment;
 import dev.wasmlayout.wasm.sections.Export;
@@ -51,10 +52,10 @@ public final class PicPatcher {
         byte[] bytes = m.bytes();
         ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
 
-        IndexRemapper remap = new IndexRemapper(i -> i, binding::newIndex);
+        Reencode remap = new Reencode().globals(binding::newIndex);
         int rewritten = 0;
         for (FunctionBody b : m.sections.bodies) {
-            byte[] nb = remap.remap(bytes, b);
+            byte[] nb = remap.body(bytes, b);
             if (nb != null) {
                 ed.replaceBody(b.index(), nb);
                 rewritten++;
@@ -190,7 +191,7 @@ public final class PicPatcher {
                     break;
                 case TABLE:
                     if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
-                        long min = Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
+                        long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
                         ByteWriter t = new ByteWriter().u8(i.table().refType());
                         Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
                         tables.add(t.toByteArray());

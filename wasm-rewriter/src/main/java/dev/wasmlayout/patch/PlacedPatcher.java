@@ -31,11 +31,18 @@ public final class PlacedPatcher {
             throw new PatchException("__heap_base is " + RelocatePatcher.hex(f.heap().heapBase()) + " but the planned heap starts at "
                     + RelocatePatcher.hex(p.heapStart()) + " (rebuild with the flags `wasm-layout flags` prints)");
         }
+        if (p.tableBase() != 0) {
+            TableWindow w = TableWindow.of(m);
+            throw new PatchException("its function table entries start at index " + w.first() + " but the fused table"
+                    + " puts them at " + (w.first() + p.tableBase()) + "; a placed module cannot move them (rebuild with"
+                    + " -Wl,--table-base=" + (w.first() + p.tableBase()) + ", or link it with -Wl,--emit-relocs and"
+                    + " use the relocate strategy)");
+        }
         long start = hasData ? f.data().start() : p.dataStart();
         // the data stays where it is: an address map with no delta still re-points the linker's stack and heap symbols
         Placement same = new Placement(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages(), start,
                 start + (p.dataEnd() - p.dataStart()), p.stackLow(), p.stackHigh(), p.heapStart(), p.heapEnd(), p.symbols(),
-                p.importRenames());
+                p.importRenames(), p.tableBase());
         AddressMap map = new AddressMap(start, hasData ? f.data().end() : start, same);
         PatchLog log = new PatchLog();
         log.add("data already at " + RelocatePatcher.hex(start) + " as planned");

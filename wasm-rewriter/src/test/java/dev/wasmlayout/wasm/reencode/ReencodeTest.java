@@ -1,4 +1,4 @@
-package dev.wasmlayout.patch;
+package dev.wasmlayout.wasm.reencode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * A renumbered index keeps the width of its encoding when the new value fits (so the body keeps its
  * length and every code offset), and only grows when it does not.
  */
-class IndexRemapperTest {
+class ReencodeTest {
     /** Junk before the body, so offsets into the module array are checked for real. */
     private static final int AT = 11;
 
@@ -28,7 +28,7 @@ class IndexRemapperTest {
     void paddedIndexRenumberedSmallerOrLargerKeepsItsWidth() {
         byte[] body = body(PADDED_CALL_3, new int[] {0x1a}); // call 3; drop
         for (int now : new int[] {1, 200_000, Integer.MAX_VALUE}) {
-            byte[] out = functions(3, now).remap(body, window(body));
+            byte[] out = functions(3, now).body(body, window(body));
             assertThat(out).as("call %d", now).hasSize(body.length - AT);
             assertThat(decode(out)).extracting(Instruction::opcode).containsExactly(Opcode.CALL, Opcode.DROP, Opcode.END);
             assertThat(decode(out).get(0).imm(0)).isEqualTo(now);
@@ -39,7 +39,7 @@ class IndexRemapperTest {
     @Test
     void minimalIndexThatOutgrowsItsByteGrowsByOne() {
         byte[] body = body(new int[] {0x10, 0x03}, new int[] {0x1a}); // call 3 (one byte); drop
-        byte[] out = functions(3, 200).remap(body, window(body));
+        byte[] out = functions(3, 200).body(body, window(body));
         assertThat(out).hasSize(body.length - AT + 1);
         assertThat(decode(out).get(0).imm(0)).isEqualTo(200);
         assertThat(Arrays.copyOfRange(out, 2, 4)).containsExactly(0xc8, 0x01);
@@ -49,12 +49,12 @@ class IndexRemapperTest {
     @Test
     void shorterPaddingIsKeptWhileTheValueFitsAndOutgrownMinimally() {
         byte[] body = body(PADDED_GLOBAL_1, new int[] {0x1a});
-        IndexRemapper fits = new IndexRemapper(f -> f, g -> g == 1 ? 16_383 : g);
-        assertThat(fits.remap(body, window(body))).hasSize(body.length - AT);
-        assertThat(decode(fits.remap(body, window(body))).get(0).imm(0)).isEqualTo(16_383);
+        Reencode fits = new Reencode().globals(g -> g == 1 ? 16_383 : g);
+        assertThat(fits.body(body, window(body))).hasSize(body.length - AT);
+        assertThat(decode(fits.body(body, window(body))).get(0).imm(0)).isEqualTo(16_383);
 
-        IndexRemapper outgrows = new IndexRemapper(f -> f, g -> g == 1 ? 16_384 : g);
-        byte[] out = outgrows.remap(body, window(body));
+        Reencode outgrows = new Reencode().globals(g -> g == 1 ? 16_384 : g);
+        byte[] out = outgrows.body(body, window(body));
         assertThat(out).hasSize(body.length - AT + 1);
         assertThat(Arrays.copyOfRange(out, 1, 5)).containsExactly(0x23, 0x80, 0x80, 0x01);
     }
@@ -65,7 +65,7 @@ class IndexRemapperTest {
         byte[] body = bytes(concat(new int[] {0x81, 0x00, 0x01, 0x7f}, PADDED_CALL_3, new int[] {0x10, 0x87, 0x80, 0x00},
                 PADDED_GLOBAL_1, new int[] {0x1a, 0x0b}));
         FunctionBody b = new FunctionBody(0, AT - 1, AT, AT + 4, body.length, 1);
-        byte[] out = new IndexRemapper(f -> f == 3 ? 9 : f, g -> g + 1).remap(body, b);
+        byte[] out = new Reencode().functions(f -> f == 3 ? 9 : f).globals(g -> g + 1).body(body, b);
         byte[] expected = Arrays.copyOfRange(body, AT, body.length);
         expected[4 + 1] = (byte) 0x89;        // call 9
         expected[4 + 6 + 4 + 1] = (byte) 0x82; // global.get 2
@@ -75,11 +75,11 @@ class IndexRemapperTest {
     @Test
     void bodyWithNothingRenumberedIsLeftToTheCaller() {
         byte[] body = body(PADDED_CALL_3, new int[] {0x1a});
-        assertThat(functions(4, 0).remap(body, window(body))).isNull();
+        assertThat(functions(4, 0).body(body, window(body))).isNull();
     }
 
-    private static IndexRemapper functions(int from, int to) {
-        return new IndexRemapper(f -> f == from ? to : f, g -> g);
+    private static Reencode functions(int from, int to) {
+        return new Reencode().functions(f -> f == from ? to : f);
     }
 
     /** No locals, the instructions, end; placed at {@link #AT} after a size byte and junk. */
