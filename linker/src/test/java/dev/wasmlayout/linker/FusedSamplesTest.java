@@ -118,6 +118,22 @@ class FusedSamplesTest {
     }
 
     @Test
+    void eachFusedModuleSeesItsOwnArgvAndEnvironment() throws Exception {
+        Path manifest = Path.of(getClass().getResource("/fuse-args/wasm-layout.yaml").toURI());
+        Path out = tmp.resolve("out");
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, out, false, Set.of(), true, false));
+        String want = "argv[0] = first\nargv[1] = one\nargv[2] = two words\nGREETING = hello\n"
+                + "argv[0] = second\nargv[1] = \u00e9\nGREETING = (unset)\n";
+        StandaloneResult r = Standalone.run(RunModule.of("fused", Files.readAllBytes(out.resolve(LinkJob.FUSED))),
+                Engine.INTERPRETER, 20_000);
+        assertThat(r.failure()).isNull();
+        assertThat(r.stdout()).isEqualTo(want);
+        Tool node = node(plan(ManifestReader.load(manifest), linked.layout(), out, Set.of(), true));
+        assumeTrue(node.present(), "node is not installed");
+        assertThat(node.stdout()).isEqualTo(want);
+    }
+
+    @Test
     void fusingTwiceGivesByteIdenticalModules() {
         Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
         byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()
