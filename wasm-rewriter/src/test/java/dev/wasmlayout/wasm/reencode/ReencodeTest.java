@@ -7,12 +7,16 @@ import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
+import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.sections.ModuleSections;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A renumbered index keeps the width of its encoding when the new value fits (so the body keeps its
+ * Every index space's hook reaches every place that names an index of it. A renumbered index keeps the width of its encoding when the new value fits (so the body keeps its
  * length and every code offset), and only grows when it does not.
  */
 class ReencodeTest {
@@ -76,6 +80,82 @@ class ReencodeTest {
     void bodyWithNothingRenumberedIsLeftToTheCaller() {
         byte[] body = body(PADDED_CALL_3, new int[] {0x1a});
         assertThat(functions(4, 0).body(body, window(body))).isNull();
+    }
+
+    // ---- every index space, on a module wat2wasm built (spaces.wat, build.sh next to it)
+
+    @Test
+    void everyIndexSpaceIsRenumberedByItsHook() throws Exception {
+        byte[] bytes = spaces();
+        ModuleSections s = ModuleSections.decode(WasmModule.read(bytes));
+        byte[] out = shifted().body(bytes, s.bodies.get(1));
+        assertThat(out).as("every index kept its width, so the body kept its length; memarg gained a memory index")
+                .hasSize(s.bodies.get(1).end() - s.bodies.get(1).localsStart() + 1);
+        List<Instruction> insns = InstructionReader.forFunctionBody(new ByteReader(out, 1, out.length, "code")).readAll();
+        Map<Opcode, long[]> first = new java.util.EnumMap<>(Opcode.class);
+        for (Instruction i : insns) {
+            first.putIfAbsent(i.opcode(), i.ints());
+        }
+        assertThat(first.get(Opcode.BLOCK)).containsExactly(12);
+        assertThat(first.get(Opcode.CALL_INDIRECT)).containsExactly(11, 3);
+        assertThat(first.get(Opcode.GLOBAL_GET)).containsExactly(31);
+        assertThat(first.get(Opcode.GLOBAL_SET)).containsExactly(31);
+        assertThat(first.get(Opcode.MEMORY_INIT)).containsExactly(40, 1);
+        assertThat(first.get(Opcode.DATA_DROP)).containsExactly(40);
+        assertThat(first.get(Opcode.TABLE_INIT)).containsExactly(51, 3);
+        assertThat(first.get(Opcode.ELEM_DROP)).containsExactly(51);
+        assertThat(first.get(Opcode.TABLE_GET)).containsExactly(3);
+        assertThat(first.get(Opcode.REF_FUNC)).containsExactly(20);
+        assertThat(first.get(Opcode.I32_LOAD)).containsExactly(2, 4, 1, 1);
+        assertThat(first.get(Opcode.CALL)).containsExactly(20);
+
+        ByteWriter init = new ByteWriter();
+        shifted().constExpr(bytes, s.globals.get(1).init().start(), bytes.length, init);
+        assertThat(init.toByteArray()).containsExactly(0x23, 30, 0x0b);
+    }
+
+    @Test
+    void elementSegmentsGetTheirTableFunctionsAndReferencesRenumbered() throws Exception {
+        byte[] bytes = spaces();
+        ModuleSections s = ModuleSections.decode(WasmModule.read(bytes));
+        ByteWriter active = new ByteWriter();
+        shifted().element(bytes, s.elements.get(0), active);
+        // table 0 moved to 3: the form with a table index (flags 2, element kind 0), offset kept, items renumbered
+        assertThat(active.toByteArray()).containsExactly(0x02, 3, 0x41, 1, 0x0b, 0x00, 2, 20, 21);
+        ByteWriter passive = new ByteWriter();
+        shifted().element(bytes, s.elements.get(1), passive);
+        assertThat(passive.toByteArray()).containsExactly(0x05, 0x70, 2, 0xd2, 21, 0x0b, 0xd0, 0x70, 0x0b);
+    }
+
+    @Test
+    void nothingRenumberedCopiesEverythingByteForByte() throws Exception {
+        byte[] bytes = spaces();
+        ModuleSections s = ModuleSections.decode(WasmModule.read(bytes));
+        Reencode same = new Reencode().functions(f -> f).globals(g -> g);
+        for (var b : s.bodies) {
+            assertThat(same.body(bytes, b)).isNull();
+        }
+        for (var e : s.elements) {
+            ByteWriter w = new ByteWriter();
+            same.element(bytes, e, w);
+            assertThat(w.toByteArray()).isEqualTo(Arrays.copyOfRange(bytes, e.start(), e.end()));
+        }
+        for (var d : s.data) {
+            ByteWriter w = new ByteWriter();
+            same.data(bytes, d, w);
+            assertThat(w.toByteArray()).isEqualTo(Arrays.copyOfRange(bytes, d.start(), d.end()));
+        }
+    }
+
+    private static Reencode shifted() {
+        return new Reencode().types(t -> t + 10).functions(f -> f + 20).tables(t -> t + 3).memories(m -> m + 1)
+                .globals(g -> g + 30).data(d -> d + 40).elements(e -> e + 50);
+    }
+
+    private static byte[] spaces() throws java.io.IOException {
+        try (var in = ReencodeTest.class.getResourceAsStream("spaces.wasm")) {
+            return in.readAllBytes();
+        }
     }
 
     private static Reencode functions(int from, int to) {
