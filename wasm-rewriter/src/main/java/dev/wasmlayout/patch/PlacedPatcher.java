@@ -17,6 +17,14 @@ public final class PlacedPatcher {
         if (f.pic().pic()) {
             throw new PatchException("position-independent module: use the pic strategy");
         }
+        // checked first: a placed module cannot move its table entries whatever else the plan asks
+        if (p.tableBase() != 0) {
+            TableWindow w = TableWindow.of(m);
+            throw new PatchException("its function table entries start at index " + w.first() + " but the fused table"
+                    + " puts them at " + (w.first() + p.tableBase()) + "; a placed module cannot move them (rebuild with"
+                    + " -Wl,--table-base=" + (w.first() + p.tableBase()) + ", or link it with -Wl,--emit-relocs and"
+                    + " use the relocate strategy)");
+        }
         if (f.memory().present() && !f.memory().imported()) {
             throw new PatchException("placed needs a module that imports its memory (rebuild with the flags"
                     + " `wasm-layout flags` prints: --import-memory, --global-base=" + RelocatePatcher.hex(p.dataStart()) + ")");
@@ -30,13 +38,6 @@ public final class PlacedPatcher {
         if (f.heap().heapBase() >= 0 && f.heap().heapBase() != p.heapStart() && p.heapEnd() > p.heapStart()) {
             throw new PatchException("__heap_base is " + RelocatePatcher.hex(f.heap().heapBase()) + " but the planned heap starts at "
                     + RelocatePatcher.hex(p.heapStart()) + " (rebuild with the flags `wasm-layout flags` prints)");
-        }
-        if (p.tableBase() != 0) {
-            TableWindow w = TableWindow.of(m);
-            throw new PatchException("its function table entries start at index " + w.first() + " but the fused table"
-                    + " puts them at " + (w.first() + p.tableBase()) + "; a placed module cannot move them (rebuild with"
-                    + " -Wl,--table-base=" + (w.first() + p.tableBase()) + ", or link it with -Wl,--emit-relocs and"
-                    + " use the relocate strategy)");
         }
         long start = hasData ? f.data().start() : p.dataStart();
         // the data stays where it is: an address map with no delta still re-points the linker's stack and heap symbols
