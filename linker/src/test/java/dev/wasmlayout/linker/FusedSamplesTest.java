@@ -134,6 +134,25 @@ class FusedSamplesTest {
     }
 
     @Test
+    void withImportMemoryTheFusedModuleImportsTheManifestsMemory() throws Exception {
+        Path out = tmp.resolve("out");
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(SamplesEndToEndTest.root().resolve("footprint/wasm-layout.yaml"),
+                out, false, Set.of(), true, true));
+        byte[] fused = Files.readAllBytes(out.resolve(LinkJob.FUSED));
+        var s = dev.wasmlayout.inspect.ParsedModule.parse(fused).sections;
+        assertThat(s.memories).isEmpty();
+        var memory = s.imports.stream().filter(i -> i.kind() == dev.wasmlayout.wasm.sections.ExternalKind.MEMORY).toList();
+        assertThat(memory).singleElement().satisfies(i -> {
+            assertThat(i.fullName()).isEqualTo("env.memory");
+            assertThat(i.memory().min()).isEqualTo(linked.layout().initialPages());
+            assertThat(i.memory().max()).isEqualTo(linked.layout().maxPages());
+        });
+        assertThat(s.exports).anyMatch(e -> e.name().equals("memory") && e.kind() == dev.wasmlayout.wasm.sections.ExternalKind.MEMORY);
+        StandaloneResult r = Standalone.run(RunModule.of("fused", fused), Engine.INTERPRETER, 20_000);
+        assertThat(r.stdout()).isEqualTo(Files.readString(SamplesEndToEndTest.root().resolve("footprint/expected-output.txt")));
+    }
+
+    @Test
     void fusingTwiceGivesByteIdenticalModules() {
         Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
         byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()
