@@ -399,8 +399,9 @@ public final class Fuser {
                     dropped.add(s.customName());
                 }
             }
-            for (String d : dropped) {
-                warnings.add("module '" + p.name() + "': dropped custom section '" + d + "' (it describes the module alone)");
+            if (!dropped.isEmpty()) {
+                warnings.add("module '" + p.name() + "': dropped custom section" + (dropped.size() > 1 ? "s " : " ")
+                        + String.join(", ", dropped) + " (debug info and such describe the module alone, not the fused one)");
             }
         }
         return new Fused(out.toByteArray(), warnings);

@@ -90,7 +90,7 @@ public final class ImportStubs {
             ed.setStandard(SectionIds.START, new ByteWriter().u32(remap.function(m.sections.start)).toByteArray());
         }
         writeElements(m, remap, ed);
-        writeNames(m, map, stubbed, kept + defined, ed);
+        writeNames(m, remap, stubbed, kept + defined, ed);
         Set<String> modules = new java.util.TreeSet<>();
         for (Import s : stubbed) {
             modules.add(s.module());
@@ -155,7 +155,7 @@ public final class ImportStubs {
         ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
     }
 
-    private static void writeNames(ParsedModule m, int[] map, List<Import> stubbed, int firstStub, ModuleEditor ed) {
+    private static void writeNames(ParsedModule m, Reencode remap, List<Import> stubbed, int firstStub, ModuleEditor ed) {
         Section s = m.module.custom(NameSection.NAME).orElse(null);
         if (s == null || m.names == null) {
             return;
@@ -178,12 +178,10 @@ public final class ImportStubs {
                 w.bytes(m.bytes(), o[1], o[2] - o[1]);
             }
         }
-        java.util.TreeMap<Integer, String> funcs = new java.util.TreeMap<>();
-        for (Map.Entry<Integer, String> e : m.names.functions().entrySet()) {
-            if (e.getKey() < map.length) {
-                funcs.put(map[e.getKey()], e.getValue());
-            }
-        }
+        int count = m.sections.functionCount();
+        Map<Integer, String> funcs = remap.names(Reencode.Space.FUNCTION, m.names.functions().entrySet().stream()
+                .filter(e -> e.getKey() < count)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         for (int k = 0; k < stubbed.size(); k++) {
             funcs.put(firstStub + k, "stub:" + stubbed.get(k).fullName());
         }

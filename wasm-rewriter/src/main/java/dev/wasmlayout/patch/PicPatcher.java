@@ -72,7 +72,7 @@ public final class PicPatcher {
         writeData(m, binding, ed, log, p);
         writeElements(m, binding, ed);
         writeImports(m, binding, p, ed, log);
-        writeExports(m, binding, ed, log);
+        writeExports(m, remap, ed, log);
         m.module.custom(Dylink0Section.NAME).ifPresent(ed::remove);
         log.add("dropped dylink.0 (the module is no longer position-independent)");
         DebugInfo.dropAll(ed, "a position-independent module has no relocations for its DWARF, and the pic patch"
@@ -221,13 +221,13 @@ public final class PicPatcher {
         }
     }
 
-    private static void writeExports(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log) {
+    private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed, PatchLog log) {
         ByteWriter w = new ByteWriter();
         List<Export> exports = m.sections.exports;
         boolean memory = exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
         w.u32(exports.size() + (memory ? 0 : 1));
         for (Export e : exports) {
-            int index = e.kind() == ExternalKind.GLOBAL ? binding.newIndex(e.index()) : e.index();
+            int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
             w.bytes(Encoders.export(e.name(), e.kind(), index));
         }
         if (!memory) {
