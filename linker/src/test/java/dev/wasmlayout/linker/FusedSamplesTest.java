@@ -153,6 +153,19 @@ class FusedSamplesTest {
     }
 
     @Test
+    void debugInfoIsDroppedWithAWarning() throws Exception {
+        Path wasm = SamplesEndToEndTest.root().getParent().resolve("wasm-rewriter/src/test/resources/dev/wasmlayout/patch/debug/globals.wasm");
+        Files.writeString(tmp.resolve("wasm-layout.yaml"), "memory: { max: 1MiB }\nmodules:\n  - { name: globals, wasm: " + wasm + " }\n");
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(tmp.resolve("wasm-layout.yaml"), tmp.resolve("out"), false, Set.of(),
+                true, false));
+        assertThat(linked.fused().warnings()).containsExactly("module 'globals': dropped custom sections .debug_abbrev, .debug_info,"
+                + " .debug_line, .debug_loc, .debug_ranges, .debug_str (debug info and such describe the module alone, not the fused one)");
+        var wm = dev.wasmlayout.wasm.WasmModule.read(Files.readAllBytes(tmp.resolve("out").resolve(LinkJob.FUSED)));
+        assertThat(wm.sections()).filteredOn(dev.wasmlayout.wasm.Section::isCustom).extracting(dev.wasmlayout.wasm.Section::customName)
+                .containsExactly("name", "wasm-layout.fused");
+    }
+
+    @Test
     void fusingTwiceGivesByteIdenticalModules() {
         Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
         byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()
