@@ -84,6 +84,21 @@ class FusedSamplesTest {
         boolean hostSteps = m.run().stream().anyMatch(s -> s.write().isPresent() || s.load().isPresent());
         assertThat(linked.fused().leftToHost().isEmpty()).isEqualTo(!hostSteps);
 
+        // what WAMR reads: nothing but memory, the table and _start ([] -> []) unprefixed (no bare __heap_base,
+        // __data_end, malloc, free or _initialize), no global or table imports
+        var sections = dev.wasmlayout.inspect.ParsedModule.parse(Files.readAllBytes(fused)).sections;
+        for (var e : sections.exports) {
+            assertThat(e.name()).matches(n -> List.of("memory", "__indirect_function_table", "_start").contains(n)
+                    || linked.modules().stream().anyMatch(lm -> n.startsWith(lm.name() + ".")), "prefixed by its module");
+        }
+        var start = sections.exports.stream().filter(e -> e.name().equals("_start")).findFirst().orElseThrow();
+        assertThat(sections.functionType(start.index())).isEqualTo(new dev.wasmlayout.wasm.sections.FuncType(new int[0], new int[0]));
+        assertThat(sections.importedGlobals + sections.importedTables + sections.importedMemories).isZero();
+        assertThat(sections.memories).singleElement().satisfies(l -> {
+            assertThat(l.min()).isEqualTo(linked.layout().initialPages());
+            assertThat(l.max()).isEqualTo(linked.layout().maxPages());
+        });
+
         Tool validate = Tool.run(List.of("wasm-validate", fused.toString()));
         if (validate.present()) {
             assertThat(validate.status()).as("wasm-validate: " + validate.output()).isZero();
