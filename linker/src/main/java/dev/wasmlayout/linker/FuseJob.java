@@ -75,6 +75,12 @@ public final class FuseJob {
         }
         List<Fuser.Call> calls = null;
         List<String> host = new ArrayList<>();
+        for (ModuleSpec spec : specs.values()) {
+            if (spec.wasi().stdin() != null) {
+                host.add("stdin of module '" + spec.name() + "' (" + spec.wasi().stdin()
+                        + "): the fused module reads the host's one stdin");
+            }
+        }
         if (!manifest.run().isEmpty()) {
             calls = new ArrayList<>();
             for (RunStep step : manifest.run()) {

@@ -193,6 +193,14 @@ class FusedSamplesTest {
     }
 
     @Test
+    void aModulesStdinFileIsLeftToTheHost() throws Exception {
+        Path manifest = Path.of(getClass().getResource("/wasi/wasm-layout.yaml").toURI());
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, tmp.resolve("out"), false, Set.of(), true, false));
+        assertThat(linked.fused().leftToHost()).containsExactly("stdin of module 'echo' (" + manifest.resolveSibling("input.txt")
+                + "): the fused module reads the host's one stdin");
+    }
+
+    @Test
     void fusingTwiceGivesByteIdenticalModules() {
         Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
         byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()
