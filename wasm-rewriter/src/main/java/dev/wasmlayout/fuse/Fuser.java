@@ -117,281 +117,307 @@ public final class Fuser {
             check(p);
             parts.add(p);
         }
-        List<String> warnings = new ArrayList<>();
-        Map<String, Part> byName = new LinkedHashMap<>();
-        for (Part p : parts) {
-            byName.put(p.name(), p);
-        }
+        Plan plan = new Plan(parts);
+        return new Fused(plan.write(o), dropped(parts));
+    }
 
-        // types: deduplicated, in order of first use
-        Map<FuncType, Integer> types = new LinkedHashMap<>();
-        for (Part p : parts) {
-            p.types = new int[p.s.types.size()];
-            for (int t = 0; t < p.types.length; t++) {
-                p.types[t] = types.computeIfAbsent(p.s.types.get(t), k -> types.size());
-            }
-        }
-        FuncType voidType = new FuncType(new int[0], new int[0]);
-        int voidIndex = types.computeIfAbsent(voidType, k -> types.size());
-
-        // function imports that stay imports: each once (a WASI function with two types is refused)
-        Map<String, Integer> importIndex = new LinkedHashMap<>();
-        List<Import> imports = new ArrayList<>();
-        List<Integer> importTypes = new ArrayList<>();
-        for (Part p : parts) {
-            for (Import i : p.s.imports) {
-                if (i.kind() != ExternalKind.FUNC || byName.containsKey(i.module()) || isArgs(i)) {
-                    continue;
-                }
-                int type = p.types[i.typeIndex()];
-                Integer known = importIndex.get(i.fullName());
-                if (known == null) {
-                    importIndex.put(i.fullName(), imports.size());
-                    imports.add(i);
-                    importTypes.add(type);
-                } else if (importTypes.get(known) != type) {
-                    throw new FuseException(p.name(), "imports " + i.fullName() + " as " + p.s.types.get(i.typeIndex())
-                            + " but an earlier module imports it as " + typeOf(types, importTypes.get(known)));
-                }
-            }
-        }
-
-        // defined functions: each module's own, then its args/environ functions
-        int next = imports.size();
-        for (Part p : parts) {
-            p.firstFunction = next;
-            for (String g : WasiArgs.NAMES) {
-                if (p.s.imports.stream().anyMatch(i -> i.kind() == ExternalKind.FUNC && i.module().equals(WASI)
-                        && i.name().equals(g))) {
-                    p.glue.add(g);
-                }
-            }
-            next += p.s.functionTypes.length + p.glue.size();
-        }
+    /** Where every module's types, functions, globals, data and element segments land in the fused index spaces. */
+    private static final class Plan {
+        final List<Part> parts;
+        final Map<String, Part> byName = new LinkedHashMap<>();
+        /** Deduplicated, in order of first use. */
+        final Map<FuncType, Integer> types = new LinkedHashMap<>();
+        int voidIndex;
+        /** Function imports that stay imports, each once. */
+        final List<Import> imports = new ArrayList<>();
+        final List<Integer> importTypes = new ArrayList<>();
+        final Map<String, Integer> importIndex = new LinkedHashMap<>();
+        /** Function count; the start glue (-1: none) and _start. */
+        int next;
+        boolean anyStart;
         int startGlue = -1;
-        boolean anyStart = parts.stream().anyMatch(p -> p.s.start >= 0);
-        if (anyStart) {
-            startGlue = next++;
-        }
-        int entry = next++;
+        int entry;
+        int globals;
+        int data;
+        int elements;
+        long tableMin;
+        boolean dataCount;
+        boolean table;
 
-        // per-module function maps; imports from other modules of the set resolve to the provider's function
-        for (Part p : parts) {
-            p.functions = new int[p.s.functionCount()];
-            for (int d = 0; d < p.s.functionTypes.length; d++) {
-                p.functions[p.s.importedFunctions + d] = p.firstFunction + d;
+        Plan(List<Part> parts) {
+            this.parts = parts;
+            for (Part p : parts) {
+                byName.put(p.name(), p);
             }
-        }
-        for (Part p : parts) {
-            int j = 0;
-            for (Import i : p.s.imports) {
-                if (i.kind() != ExternalKind.FUNC) {
-                    continue;
+
+            // types: deduplicated, in order of first use
+            for (Part p : parts) {
+                p.types = new int[p.s.types.size()];
+                for (int t = 0; t < p.types.length; t++) {
+                    p.types[t] = types.computeIfAbsent(p.s.types.get(t), k -> types.size());
                 }
-                FuncType want = p.s.types.get(i.typeIndex());
-                if (isArgs(i)) {
-                    checkType(p, i, want, new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32}));
-                    p.functions[j] = p.firstFunction + p.s.functionTypes.length + p.glue.indexOf(i.name());
-                } else if (byName.containsKey(i.module())) {
-                    p.functions[j] = provider(p, i, want, byName.get(i.module()), byName, 0);
-                } else {
-                    p.functions[j] = importIndex.get(i.fullName());
+            }
+            FuncType voidType = new FuncType(new int[0], new int[0]);
+            voidIndex = types.computeIfAbsent(voidType, k -> types.size());
+
+            // function imports that stay imports: each once (a WASI function with two types is refused)
+            for (Part p : parts) {
+                for (Import i : p.s.imports) {
+                    if (i.kind() != ExternalKind.FUNC || byName.containsKey(i.module()) || isArgs(i)) {
+                        continue;
+                    }
+                    int type = p.types[i.typeIndex()];
+                    Integer known = importIndex.get(i.fullName());
+                    if (known == null) {
+                        importIndex.put(i.fullName(), imports.size());
+                        imports.add(i);
+                        importTypes.add(type);
+                    } else if (importTypes.get(known) != type) {
+                        throw new FuseException(p.name(), "imports " + i.fullName() + " as " + p.s.types.get(i.typeIndex())
+                                + " but an earlier module imports it as " + typeOf(types, importTypes.get(known)));
+                    }
                 }
-                j++;
             }
+
+            // defined functions: each module's own, then its args/environ functions
+            next = imports.size();
+            for (Part p : parts) {
+                p.firstFunction = next;
+                for (String g : WasiArgs.NAMES) {
+                    if (p.s.imports.stream().anyMatch(i -> i.kind() == ExternalKind.FUNC && i.module().equals(WASI)
+                            && i.name().equals(g))) {
+                        p.glue.add(g);
+                    }
+                }
+                next += p.s.functionTypes.length + p.glue.size();
+            }
+            anyStart = parts.stream().anyMatch(p -> p.s.start >= 0);
+            if (anyStart) {
+                startGlue = next++;
+            }
+            entry = next++;
+
+            // per-module function maps; imports from other modules of the set resolve to the provider's function
+            for (Part p : parts) {
+                p.functions = new int[p.s.functionCount()];
+                for (int d = 0; d < p.s.functionTypes.length; d++) {
+                    p.functions[p.s.importedFunctions + d] = p.firstFunction + d;
+                }
+            }
+            for (Part p : parts) {
+                int j = 0;
+                for (Import i : p.s.imports) {
+                    if (i.kind() != ExternalKind.FUNC) {
+                        continue;
+                    }
+                    FuncType want = p.s.types.get(i.typeIndex());
+                    if (isArgs(i)) {
+                        checkType(p, i, want, new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32}));
+                        p.functions[j] = p.firstFunction + p.s.functionTypes.length + p.glue.indexOf(i.name());
+                    } else if (byName.containsKey(i.module())) {
+                        p.functions[j] = provider(p, i, want, byName.get(i.module()), byName, 0);
+                    } else {
+                        p.functions[j] = importIndex.get(i.fullName());
+                    }
+                    j++;
+                }
+            }
+
+            for (Part p : parts) {
+                p.globalBase = globals;
+                globals += p.s.globals.size();
+                p.dataBase = data;
+                data += p.s.data.size();
+                p.elementBase = elements;
+                elements += p.s.elements.size();
+                if (!p.s.tables.isEmpty()) {
+                    tableMin = Math.max(tableMin, p.s.tables.get(0).limits().min());
+                }
+                dataCount |= p.s.dataCount >= 0;
+            }
+            table = tableMin > 0 || elements > 0;
         }
 
-        int globals = 0;
-        int data = 0;
-        int elements = 0;
-        long tableMin = 0;
-        boolean dataCount = false;
-        for (Part p : parts) {
-            p.globalBase = globals;
-            globals += p.s.globals.size();
-            p.dataBase = data;
-            data += p.s.data.size();
-            p.elementBase = elements;
-            elements += p.s.elements.size();
-            if (!p.s.tables.isEmpty()) {
-                tableMin = Math.max(tableMin, p.s.tables.get(0).limits().min());
-            }
-            dataCount |= p.s.dataCount >= 0;
-        }
-        boolean table = tableMin > 0 || elements > 0;
+        byte[] write(Options o) {
+            ByteWriter out = new ByteWriter(parts.stream().mapToInt(p -> p.bytes().length).sum() + 1024);
+            out.bytes(WasmModule.MAGIC).u32le(WasmModule.VERSION);
 
-        ByteWriter out = new ByteWriter(parts.stream().mapToInt(p -> p.bytes().length).sum() + 1024);
-        out.bytes(WasmModule.MAGIC).u32le(WasmModule.VERSION);
+            // type
+            ByteWriter w = new ByteWriter().u32(types.size());
+            for (FuncType t : types.keySet()) {
+                w.u8(0x60).u32(t.params().length);
+                for (int v : t.params()) {
+                    w.u8(v);
+                }
+                w.u32(t.results().length);
+                for (int v : t.results()) {
+                    w.u8(v);
+                }
+            }
+            section(out, SectionIds.TYPE, w);
 
-        // type
-        ByteWriter w = new ByteWriter().u32(types.size());
-        for (FuncType t : types.keySet()) {
-            w.u8(0x60).u32(t.params().length);
-            for (int v : t.params()) {
-                w.u8(v);
+            // import
+            w = new ByteWriter();
+            int importCount = imports.size() + (o.importModule() != null ? 1 : 0);
+            w.u32(importCount);
+            for (int k = 0; k < imports.size(); k++) {
+                w.name(imports.get(k).module()).name(imports.get(k).name()).u8(0).u32(importTypes.get(k));
             }
-            w.u32(t.results().length);
-            for (int v : t.results()) {
-                w.u8(v);
+            if (o.importModule() != null) {
+                w.bytes(Encoders.memoryImport(o.importModule(), o.importName(), o.initialPages(), o.maxPages()));
             }
-        }
-        section(out, SectionIds.TYPE, w);
+            if (importCount > 0) {
+                section(out, SectionIds.IMPORT, w);
+            }
 
-        // import
-        w = new ByteWriter();
-        int importCount = imports.size() + (o.importModule() != null ? 1 : 0);
-        w.u32(importCount);
-        for (int k = 0; k < imports.size(); k++) {
-            w.name(imports.get(k).module()).name(imports.get(k).name()).u8(0).u32(importTypes.get(k));
-        }
-        if (o.importModule() != null) {
-            w.bytes(Encoders.memoryImport(o.importModule(), o.importName(), o.initialPages(), o.maxPages()));
-        }
-        if (importCount > 0) {
-            section(out, SectionIds.IMPORT, w);
-        }
-
-        // function
-        w = new ByteWriter().u32(next - imports.size());
-        for (Part p : parts) {
-            for (int t : p.s.functionTypes) {
-                w.u32(p.types[t]);
+            // function
+            w = new ByteWriter().u32(next - imports.size());
+            for (Part p : parts) {
+                for (int t : p.s.functionTypes) {
+                    w.u32(p.types[t]);
+                }
+                for (int g = 0; g < p.glue.size(); g++) {
+                    w.u32(types.get(new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32})));
+                }
             }
-            for (int g = 0; g < p.glue.size(); g++) {
-                w.u32(types.get(new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32})));
+            if (anyStart) {
+                w.u32(voidIndex);
             }
-        }
-        if (anyStart) {
             w.u32(voidIndex);
-        }
-        w.u32(voidIndex);
-        section(out, SectionIds.FUNCTION, w);
+            section(out, SectionIds.FUNCTION, w);
 
-        // table: one, holding every module's window; no growth, so its maximum is its size
-        if (table) {
-            long size = Math.max(tableMin, 1);
-            w = new ByteWriter().u32(1).u8(ValueType.FUNCREF);
-            Encoders.limits(w, new Limits(size, size, false, false));
-            section(out, SectionIds.TABLE, w);
-        }
-
-        // memory
-        if (o.importModule() == null) {
-            w = new ByteWriter().u32(1);
-            Encoders.limits(w, new Limits(o.initialPages(), o.maxPages(), false, false));
-            section(out, SectionIds.MEMORY, w);
-        }
-
-        // global
-        w = new ByteWriter().u32(globals);
-        for (Part p : parts) {
-            Reencode r = reencode(p);
-            for (Global g : p.s.globals) {
-                Encoders.globalType(w, g.type());
-                r.constExpr(p.bytes(), g.init().start(), g.init().end(), w);
+            // table: one, holding every module's window; no growth, so its maximum is its size
+            if (table) {
+                long size = Math.max(tableMin, 1);
+                w = new ByteWriter().u32(1).u8(ValueType.FUNCREF);
+                Encoders.limits(w, new Limits(size, size, false, false));
+                section(out, SectionIds.TABLE, w);
             }
-        }
-        if (globals > 0) {
-            section(out, SectionIds.GLOBAL, w);
-        }
 
-        // export
-        w = new ByteWriter();
-        Map<String, byte[]> exports = new LinkedHashMap<>();
-        for (Part p : parts) {
-            for (Export e : p.s.exports) {
-                int index;
-                switch (e.kind()) {
-                    case FUNC: index = p.functions[e.index()]; break;
-                    case GLOBAL: index = p.globalBase + e.index() - p.s.importedGlobals; break;
-                    default: continue; // the module's memory and table are the fused module's own, exported once below
-                }
-                String name = p.name() + "." + e.name();
-                if (exports.containsKey(name)) {
-                    throw new FuseException(p.name(), "its export '" + e.name() + "' would be '" + name
-                            + "', which another module's export already is");
-                }
-                exports.put(name, Encoders.export(name, e.kind(), index));
+            // memory
+            if (o.importModule() == null) {
+                w = new ByteWriter().u32(1);
+                Encoders.limits(w, new Limits(o.initialPages(), o.maxPages(), false, false));
+                section(out, SectionIds.MEMORY, w);
             }
-        }
-        exports.put("memory", Encoders.export("memory", ExternalKind.MEMORY, 0));
-        if (table) {
-            exports.put("__indirect_function_table", Encoders.export("__indirect_function_table", ExternalKind.TABLE, 0));
-        }
-        exports.put("_start", Encoders.export("_start", ExternalKind.FUNC, entry));
-        w.u32(exports.size());
-        for (byte[] e : exports.values()) {
-            w.bytes(e);
-        }
-        section(out, SectionIds.EXPORT, w);
 
-        if (anyStart) {
-            section(out, SectionIds.START, new ByteWriter().u32(startGlue));
-        }
-
-        // element: concatenated, all into table 0
-        if (elements > 0) {
-            w = new ByteWriter().u32(elements);
+            // global
+            w = new ByteWriter().u32(globals);
             for (Part p : parts) {
                 Reencode r = reencode(p);
-                for (ElementSegment e : p.s.elements) {
-                    r.element(p.bytes(), e, w);
+                for (Global g : p.s.globals) {
+                    Encoders.globalType(w, g.type());
+                    r.constExpr(p.bytes(), g.init().start(), g.init().end(), w);
                 }
             }
-            section(out, SectionIds.ELEMENT, w);
-        }
-        if (dataCount) {
-            section(out, SectionIds.DATA_COUNT, new ByteWriter().u32(data));
-        }
+            if (globals > 0) {
+                section(out, SectionIds.GLOBAL, w);
+            }
 
-        // code
-        w = new ByteWriter(parts.stream().mapToInt(p -> p.bytes().length).sum());
-        w.u32(next - imports.size());
-        for (Part p : parts) {
-            Reencode r = reencode(p);
-            for (FunctionBody b : p.s.bodies) {
-                byte[] nb = r.body(p.bytes(), b);
-                if (nb == null) {
-                    w.bytes(p.bytes(), b.start(), b.end() - b.start());
-                } else {
-                    w.u32(nb.length).bytes(nb);
+            // export
+            w = new ByteWriter();
+            Map<String, byte[]> exports = new LinkedHashMap<>();
+            for (Part p : parts) {
+                for (Export e : p.s.exports) {
+                    int index;
+                    switch (e.kind()) {
+                        case FUNC: index = p.functions[e.index()]; break;
+                        case GLOBAL: index = p.globalBase + e.index() - p.s.importedGlobals; break;
+                        default: continue; // the module's memory and table are the fused module's own, exported once below
+                    }
+                    String name = p.name() + "." + e.name();
+                    if (exports.containsKey(name)) {
+                        throw new FuseException(p.name(), "its export '" + e.name() + "' would be '" + name
+                                + "', which another module's export already is");
+                    }
+                    exports.put(name, Encoders.export(name, e.kind(), index));
                 }
             }
-            WasiArgs args = new WasiArgs(p.unit.argv(), p.unit.env());
-            for (String g : p.glue) {
-                byte[] body = args.body(g);
+            exports.put("memory", Encoders.export("memory", ExternalKind.MEMORY, 0));
+            if (table) {
+                exports.put("__indirect_function_table", Encoders.export("__indirect_function_table", ExternalKind.TABLE, 0));
+            }
+            exports.put("_start", Encoders.export("_start", ExternalKind.FUNC, entry));
+            w.u32(exports.size());
+            for (byte[] e : exports.values()) {
+                w.bytes(e);
+            }
+            section(out, SectionIds.EXPORT, w);
+
+            if (anyStart) {
+                section(out, SectionIds.START, new ByteWriter().u32(startGlue));
+            }
+
+            // element: concatenated, all into table 0
+            if (elements > 0) {
+                w = new ByteWriter().u32(elements);
+                for (Part p : parts) {
+                    Reencode r = reencode(p);
+                    for (ElementSegment e : p.s.elements) {
+                        r.element(p.bytes(), e, w);
+                    }
+                }
+                section(out, SectionIds.ELEMENT, w);
+            }
+            if (dataCount) {
+                section(out, SectionIds.DATA_COUNT, new ByteWriter().u32(data));
+            }
+
+            // code
+            w = new ByteWriter(parts.stream().mapToInt(p -> p.bytes().length).sum());
+            w.u32(next - imports.size());
+            for (Part p : parts) {
+                Reencode r = reencode(p);
+                for (FunctionBody b : p.s.bodies) {
+                    byte[] nb = r.body(p.bytes(), b);
+                    if (nb == null) {
+                        w.bytes(p.bytes(), b.start(), b.end() - b.start());
+                    } else {
+                        w.u32(nb.length).bytes(nb);
+                    }
+                }
+                WasiArgs args = new WasiArgs(p.unit.argv(), p.unit.env());
+                for (String g : p.glue) {
+                    byte[] body = args.body(g);
+                    w.u32(body.length).bytes(body);
+                }
+            }
+            if (anyStart) {
+                ByteWriter b = new ByteWriter().u32(0);
+                for (Part p : parts) {
+                    if (p.s.start >= 0) {
+                        b.u8(0x10).u32(p.functions[p.s.start]);
+                    }
+                }
+                byte[] body = b.u8(0x0b).toByteArray();
                 w.u32(body.length).bytes(body);
             }
-        }
-        if (anyStart) {
-            ByteWriter b = new ByteWriter().u32(0);
-            for (Part p : parts) {
-                if (p.s.start >= 0) {
-                    b.u8(0x10).u32(p.functions[p.s.start]);
-                }
-            }
-            byte[] body = b.u8(0x0b).toByteArray();
-            w.u32(body.length).bytes(body);
-        }
-        byte[] entryBody = entryBody(parts, byName, o);
-        w.u32(entryBody.length).bytes(entryBody);
-        section(out, SectionIds.CODE, w);
+            byte[] entryBody = entryBody(parts, byName, o);
+            w.u32(entryBody.length).bytes(entryBody);
+            section(out, SectionIds.CODE, w);
 
-        // data: active segments stay at their planned addresses, passive ones are renumbered by position
-        if (data > 0) {
-            w = new ByteWriter().u32(data);
-            for (Part p : parts) {
-                Reencode r = reencode(p);
-                for (DataSegment d : p.s.data) {
-                    r.data(p.bytes(), d, w);
+            // data: active segments stay at their planned addresses, passive ones are renumbered by position
+            if (data > 0) {
+                w = new ByteWriter().u32(data);
+                for (Part p : parts) {
+                    Reencode r = reencode(p);
+                    for (DataSegment d : p.s.data) {
+                        r.data(p.bytes(), d, w);
+                    }
                 }
+                section(out, SectionIds.DATA, w);
             }
-            section(out, SectionIds.DATA, w);
-        }
 
-        custom(out, NameSection.NAME, names(parts, imports, startGlue, entry));
-        custom(out, SECTION, FusedMap.json(parts.stream().map(p -> new FusedMap.Entry(p.name(), p.firstFunction,
-                p.firstFunction + p.s.functionTypes.length + p.glue.size(), stackPointer(p))).toList()));
+            custom(out, NameSection.NAME, names(parts, imports, startGlue, entry));
+            custom(out, SECTION, FusedMap.json(parts.stream().map(p -> new FusedMap.Entry(p.name(), p.firstFunction,
+                    p.firstFunction + p.s.functionTypes.length + p.glue.size(), stackPointer(p))).toList()));
+            return out.toByteArray();
+        }
+    }
+
+    /** One warning line per module whose custom sections (debug info and such) the fused module drops. */
+    private static List<String> dropped(List<Part> parts) {
+        List<String> warnings = new ArrayList<>();
         for (Part p : parts) {
             Set<String> dropped = new TreeSet<>();
             for (Section s : p.module.sections()) {
@@ -404,7 +430,7 @@ public final class Fuser {
                         + String.join(", ", dropped) + " (debug info and such describe the module alone, not the fused one)");
             }
         }
-        return new Fused(out.toByteArray(), warnings);
+        return warnings;
     }
 
     /** Custom sections whose content the fused module carries over (names) or that only describe the build. */
