@@ -201,6 +201,21 @@ class FusedSamplesTest {
     }
 
     @Test
+    void aModuleThatClosesStdoutDoesNotTakeItFromTheNext() throws Exception {
+        Path manifest = Path.of(getClass().getResource("/fuse-close/wasm-layout.yaml").toURI());
+        Path out = tmp.resolve("out");
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, out, false, Set.of(), true, false));
+        String want = "closer: bye\nargv[0] = echo\nGREETING = (unset)\n";
+        StandaloneResult r = Standalone.run(RunModule.of("fused", Files.readAllBytes(out.resolve(LinkJob.FUSED))),
+                Engine.INTERPRETER, 20_000);
+        assertThat(r.failure()).isNull();
+        assertThat(r.stdout()).isEqualTo(want);
+        Tool node = node(plan(ManifestReader.load(manifest), linked.layout(), out, Set.of(), true));
+        assumeTrue(node.present(), "node is not installed");
+        assertThat(node.stdout()).isEqualTo(want);
+    }
+
+    @Test
     void fusingTwiceGivesByteIdenticalModules() {
         Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
         byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()

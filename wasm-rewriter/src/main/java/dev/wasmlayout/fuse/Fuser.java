@@ -46,7 +46,7 @@ import java.util.TreeSet;
  * <p>The result carries a custom section {@value #SECTION}: UTF-8 JSON
  * {@code {"modules":[{"name":"producer","functions":[[first,end],...],"globals":{"__stack_pointer":N}}]}}
  * giving the absolute function index ranges (end exclusive) of each module's own functions, including
- * its generated args/environ functions, so a host can attribute what a function does to its module;
+ * its own versions of WASI functions (args, environ, fd_close), so a host can attribute what a function does to its module;
  * functions that belong to no module (the start and {@code _start} glue) are not listed.
  */
 public final class Fuser {
@@ -87,7 +87,7 @@ public final class Fuser {
         int globalBase;
         int dataBase;
         int elementBase;
-        /** WASI args/environ functions this module imports, in {@link WasiArgs#NAMES} order. */
+        /** The WASI functions this module gets its own version of ({@link #GLUED}), in that order. */
         final List<String> glue = new ArrayList<>();
 
         Part(Unit unit) {
@@ -183,7 +183,7 @@ public final class Fuser {
             next = imports.size();
             for (Part p : parts) {
                 p.firstFunction = next;
-                for (String g : WasiArgs.NAMES) {
+                for (String g : GLUED) {
                     if (p.s.imports.stream().anyMatch(i -> i.kind() == ExternalKind.FUNC && i.module().equals(WASI)
                             && i.name().equals(g))) {
                         p.glue.add(g);
@@ -211,8 +211,8 @@ public final class Fuser {
                         continue;
                     }
                     FuncType want = p.s.types.get(i.typeIndex());
-                    if (isArgs(i)) {
-                        checkType(p, i, want, new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32}));
+                    if (isGlued(i)) {
+                        checkType(p, i, want, glueType(i.name()));
                         p.functions[j] = p.firstFunction + p.s.functionTypes.length + p.glue.indexOf(i.name());
                     } else if (byName.containsKey(i.module())) {
                         p.functions[j] = provider(p, i, want, byName.get(i.module()), byName, 0);
@@ -276,8 +276,8 @@ public final class Fuser {
                 for (int t : p.s.functionTypes) {
                     w.u32(p.types[t]);
                 }
-                for (int g = 0; g < p.glue.size(); g++) {
-                    w.u32(types.get(new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32})));
+                for (String g : p.glue) {
+                    w.u32(types.get(glueType(g)));
                 }
             }
             if (anyStart) {
@@ -378,7 +378,8 @@ public final class Fuser {
                 }
                 WasiArgs args = new WasiArgs(p.unit.argv(), p.unit.env());
                 for (String g : p.glue) {
-                    byte[] body = args.body(g);
+                    byte[] body = g.equals(StdioClose.NAME) ? StdioClose.body(importIndex.get(WASI + "." + StdioClose.NAME))
+                            : args.body(g);
                     w.u32(body.length).bytes(body);
                 }
             }
@@ -464,6 +465,19 @@ public final class Fuser {
         }
     }
 
+    /** WASI functions each module gets its own version of: its argv and environment, and closing stdio. */
+    static final List<String> GLUED = List.of("args_get", "args_sizes_get", "environ_get", "environ_sizes_get", StdioClose.NAME);
+
+    private static FuncType glueType(String name) {
+        return name.equals(StdioClose.NAME) ? new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32})
+                : new FuncType(new int[] {ValueType.I32, ValueType.I32}, new int[] {ValueType.I32});
+    }
+
+    private static boolean isGlued(Import i) {
+        return i.kind() == ExternalKind.FUNC && i.module().equals(WASI) && GLUED.contains(i.name());
+    }
+
+    /** The glued WASI functions that are not imported at all (fd_close still is, for the fds that are not stdio). */
     private static boolean isArgs(Import i) {
         return i.kind() == ExternalKind.FUNC && i.module().equals(WASI) && WasiArgs.NAMES.contains(i.name());
     }
