@@ -94,6 +94,22 @@ class FusedSamplesTest {
         var start = sections.exports.stream().filter(e -> e.name().equals("_start")).findFirst().orElseThrow();
         assertThat(sections.functionType(start.index())).isEqualTo(new dev.wasmlayout.wasm.sections.FuncType(new int[0], new int[0]));
         assertThat(sections.importedGlobals + sections.importedTables + sections.importedMemories).isZero();
+        // runtimes without reference types read call_indirect's table index as one 0x00 byte
+        byte[] fusedBytes = Files.readAllBytes(fused);
+        int calls = 0;
+        for (var b : sections.bodies) {
+            var insns = dev.wasmlayout.wasm.code.InstructionReader.forFunctionBody(
+                    new dev.wasmlayout.wasm.ByteReader(fusedBytes, b.codeStart(), b.end(), "code")).readAll();
+            for (int k = 0; k + 1 < insns.size(); k++) {
+                if (insns.get(k).opcode() == dev.wasmlayout.wasm.code.Opcode.CALL_INDIRECT) {
+                    int end = insns.get(k + 1).offset();
+                    assertThat(fusedBytes[end - 1]).isZero();
+                    assertThat(fusedBytes[end - 2] & 0x80).as("table index in one byte").isZero();
+                    calls++;
+                }
+            }
+        }
+        assertThat(calls > 0).isEqualTo(sections.elements.size() > 0);
         assertThat(sections.memories).singleElement().satisfies(l -> {
             assertThat(l.min()).isEqualTo(linked.layout().initialPages());
             assertThat(l.max()).isEqualTo(linked.layout().maxPages());

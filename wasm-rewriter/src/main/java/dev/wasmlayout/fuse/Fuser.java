@@ -546,7 +546,8 @@ public final class Fuser {
                 .data(d -> p.dataBase + d)
                 .elements(e -> p.elementBase + e)
                 .tables(t -> 0)
-                .memories(m -> 0);
+                .memories(m -> 0)
+                .minimalCallTables(); // runs on builds without reference types: call_indirect's table byte is 0x00
     }
 
     /** {@code _start}: the run's calls with their constant arguments, or every command and reactor entry point. */

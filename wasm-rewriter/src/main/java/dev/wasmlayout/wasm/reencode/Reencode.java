@@ -30,6 +30,7 @@ public final class Reencode {
 
     private static final IntUnaryOperator SAME = i -> i;
     private final IntUnaryOperator[] hooks = new IntUnaryOperator[Space.values().length];
+    private boolean minimalCallTables;
 
     public Reencode() {
         java.util.Arrays.fill(hooks, SAME);
@@ -72,6 +73,17 @@ public final class Reencode {
     /** Tags (exception handling): no instruction the decoder knows names one yet; kept so the spaces are complete. */
     public Reencode tags(IntUnaryOperator h) {
         return with(Space.TAG, h);
+    }
+
+    /**
+     * Writes the table index of every {@code call_indirect} (and {@code return_call_indirect}) in its
+     * one-byte form, changed or not. wasm-ld pads it to 5 bytes ({@code R_WASM_TABLE_NUMBER_LEB}); a runtime
+     * built without reference types (WAMR without CALL_INDIRECT_OVERLONG, MVP engines) reads that byte as
+     * a reserved zero and refuses anything else. The body gets shorter, so only for output without DWARF.
+     */
+    public Reencode minimalCallTables() {
+        this.minimalCallTables = true;
+        return this;
     }
 
     /** The new index of {@code old} in {@code space}. */
@@ -199,7 +211,7 @@ public final class Reencode {
         while (insns.hasNext()) {
             int at = r.pos();
             Opcode op = insns.skip(); // builds no instruction: only changed indices are re-encoded
-            if (!changes(op.immediate(), insns)) {
+            if (!changes(op.immediate(), insns) && !paddedCallTable(op, bytes, r.pos())) {
                 continue;
             }
             if (w == null) {
@@ -237,6 +249,11 @@ public final class Reencode {
         }
     }
 
+    /** A call_indirect whose table index takes more than one byte (its last byte follows a continuation byte). */
+    private boolean paddedCallTable(Opcode op, byte[] bytes, int end) {
+        return minimalCallTables && op.immediate() == ImmediateKind.TYPE_AND_TABLE && (bytes[end - 2] & 0x80) != 0;
+    }
+
     private boolean moves(Space s, long old) {
         return map(s, (int) old) != old;
     }
@@ -250,7 +267,14 @@ public final class Reencode {
             case MEMORY: index(Space.MEMORY, r, w); break;
             case DATA: index(Space.DATA, r, w); break;
             case ELEM: index(Space.ELEMENT, r, w); break;
-            case TYPE_AND_TABLE: index(Space.TYPE, r, w); index(Space.TABLE, r, w); break;
+            case TYPE_AND_TABLE:
+                index(Space.TYPE, r, w);
+                if (minimalCallTables) {
+                    w.u32(map(Space.TABLE, (int) r.u32()) & 0xffffffffL);
+                } else {
+                    index(Space.TABLE, r, w);
+                }
+                break;
             case DATA_AND_MEMORY: index(Space.DATA, r, w); index(Space.MEMORY, r, w); break;
             case MEMORY_PAIR: index(Space.MEMORY, r, w); index(Space.MEMORY, r, w); break;
             case ELEM_AND_TABLE: index(Space.ELEMENT, r, w); index(Space.TABLE, r, w); break;

@@ -82,6 +82,20 @@ class ReencodeTest {
         assertThat(functions(4, 0).body(body, window(body))).isNull();
     }
 
+    @Test
+    void minimalCallTablesWritesCallIndirectsTableAsOneByte() {
+        // call_indirect type 2 table 0, both 5-byte padded as wasm-ld writes them; drop
+        int[] padded = {0x11, 0x82, 0x80, 0x80, 0x80, 0x00, 0x80, 0x80, 0x80, 0x80, 0x00};
+        byte[] body = body(padded, new int[] {0x1a});
+        byte[] out = new Reencode().minimalCallTables().body(body, window(body));
+        assertThat(out).as("4 bytes shorter, the type index keeps its width").hasSize(body.length - AT - 4);
+        assertThat(Arrays.copyOfRange(out, 1, 8)).containsExactly(0x11, 0x82, 0x80, 0x80, 0x80, 0x00, 0x00);
+        assertThat(decode(out).get(0).ints()).containsExactly(2, 0);
+        byte[] minimal = body(new int[] {0x11, 0x82, 0x80, 0x80, 0x80, 0x00, 0x00}, new int[] {0x1a});
+        assertThat(new Reencode().minimalCallTables().body(minimal, window(minimal))).as("already one byte").isNull();
+        assertThat(new Reencode().body(body, window(body))).as("off by default").isNull();
+    }
+
     // ---- every index space, on a module wat2wasm built (spaces.wat, build.sh next to it)
 
     @Test
