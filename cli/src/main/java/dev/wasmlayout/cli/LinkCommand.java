@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  linked (and, with --validate, a clean run)", "  1  with --validate: violations or failed steps",
-            "  2  bad input, a module no strategy can move, or no plan fits (one line on stderr)"})
+            "  2  bad input, a module no strategy can move, no plan fits, or a set --fuse cannot merge (one line on stderr)"})
 final class LinkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MANIFEST", description = "The wasm-layout.yaml to link.")
     Path manifest;
