@@ -65,6 +65,7 @@ FIXED_OPTS=(-f 1 -wi 3 -w 2 -i 5 -r 2)
 [[ -n "${QUICK:-}" ]] && FIXED_OPTS=()
 jmh validator-fixed 'ValidatorBenchmark' -p rounds=1 "${FIXED_OPTS[@]}"
 jmh planner 'PlannerBenchmark' -prof gc
+jmh fuse 'FuseBenchmark' -p manifest="$SET"
 
 # wall clock, side by side: our CLI link vs relinking with wasm-ld vs a wasm-opt round trip; footprint
 log "side-by-side comparisons and footprint"

@@ -25,11 +25,17 @@ import picocli.CommandLine.Spec;
             "Example:",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o build/linked --validate",
-            "  wasm-layout link samples/shared-lib/wasm-layout.yaml -o out --without trace"
+            "  wasm-layout link samples/shared-lib/wasm-layout.yaml -o out --without trace",
+            "  wasm-layout link samples/footprint/wasm-layout.yaml -o out/fp --fuse && iwasm out/fp/fused.wasm",
+            "",
+            "--fuse also merges the linked set into one module, DIR/fused.wasm, for runtimes that cannot give",
+            "several instances one memory (WAMR, wasm3, AOT): one memory, every module at its planned regions,",
+            "exports named <module>.<export>, and a _start that makes the manifest's call steps (host steps",
+            "such as write, load and dump are listed as left to the host)."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  linked (and, with --validate, a clean run)", "  1  with --validate: violations or failed steps",
-            "  2  bad input, a module no strategy can move, or no plan fits (one line on stderr)"})
+            "  2  bad input, a module no strategy can move, no plan fits, or a set --fuse cannot merge (one line on stderr)"})
 final class LinkCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MANIFEST", description = "The wasm-layout.yaml to link.")
     Path manifest;
@@ -42,6 +48,12 @@ final class LinkCommand implements Callable<Integer> {
 
     @Option(names = "--without", paramLabel = "MODULE", description = "Leave out an optional module; imports from it become stubs returning zero.")
     List<String> without = List.of();
+
+    @Option(names = "--fuse", description = "Also write DIR/fused.wasm: the whole set as one module (for WAMR and other one-instance runtimes).")
+    boolean fuse;
+
+    @Option(names = "--import-memory", description = "With --fuse: import the manifest's memory instead of defining it.")
+    boolean importMemory;
 
     @Option(names = "--validate", description = "Then run the set in the bundled interpreter (as `wasm-layout run DIR`).")
     boolean validate;
@@ -58,9 +70,12 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (importMemory && !fuse) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--import-memory only applies with --fuse");
+        }
         RunJob.Outcome[] validation = new RunJob.Outcome[1];
         // --validate runs the new set where it is staged: only a clean run replaces DIR's content
-        LinkJob.Written result = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without)),
+        LinkJob.Written result = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without), fuse, importMemory),
                 Progress.toTerminal(), staged -> {
                     if (!validate) {
                         return true;
@@ -78,6 +93,15 @@ final class LinkCommand implements Callable<Integer> {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
             for (String w : m.warnings()) {
                 out.printf("  warning: %s%n", w);
+            }
+        }
+        if (linked.fused() != null) {
+            out.printf("fused %d modules -> %s%n", linked.modules().size(), outDir.resolve(LinkJob.FUSED));
+            for (String w : linked.fused().warnings()) {
+                out.printf("  warning: %s%n", w);
+            }
+            for (String h : linked.fused().leftToHost()) {
+                out.printf("  left to the host: %s%n", h);
             }
         }
         out.flush();

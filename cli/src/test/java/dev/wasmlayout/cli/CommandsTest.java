@@ -87,6 +87,37 @@ class CommandsTest {
     }
 
     @Test
+    void linkFuseWritesOneModuleAndSaysWhatIsLeftToTheHost() throws Exception {
+        Path out = tmp.resolve("he");
+        CliRun r = CliRun.of("link", samples().resolve("host-exchange/wasm-layout.yaml").toString(), "-o", out.toString(), "--fuse");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fused 1 modules -> " + out.resolve("fused.wasm") + "\n")
+                .contains("  left to the host: write host-io (")
+                .containsPattern("left to the host: write host-io \\(.*wasm-layout.yaml:14:\\d+\\)");
+        assertThat(ParsedModule.parse(Files.readAllBytes(out.resolve("fused.wasm"))).sections.exports)
+                .extracting(e -> e.name()).containsExactly("transform.transform", "transform.upper", "transform.set_shift",
+                        "transform.report", "memory", "__indirect_function_table", "_start");
+    }
+
+    @Test
+    void aSetThatCannotBeFusedIsOneLineAndExitTwo() throws Exception {
+        // app1 takes its mathlib imports from trace, which has no such functions
+        Path dir = tmp.resolve("bad");
+        Files.createDirectories(dir);
+        Path lib = samples().resolve("shared-lib");
+        Files.writeString(dir.resolve("wasm-layout.yaml"), Files.readString(lib.resolve("wasm-layout.yaml"))
+                .replace("wasm: build/", "wasm: " + lib.resolve("build") + "/")
+                .replaceFirst("imports: \\{ mathlib: mathlib, trace: trace }", "imports: { mathlib: trace, trace: trace }"));
+        CliRun r = CliRun.of("link", dir.resolve("wasm-layout.yaml").toString(), "-o", dir.resolve("out").toString(), "--fuse");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("wasm-layout: " + lib.resolve("build/app1.wasm") + ": module 'app1': cannot fuse: imports"
+                + " trace.vec_sum but module 'trace' exports no function 'vec_sum'\n");
+        assertThat(dir.resolve("out")).doesNotExist();
+        assertThat(CliRun.of("link", dir.resolve("wasm-layout.yaml").toString(), "-o", dir.resolve("out").toString(),
+                "--import-memory").exit()).isEqualTo(2);
+    }
+
+    @Test
     void planIsDeterministic() {
         String a = CliRun.of("plan", "--json", samples().resolve("footprint/wasm-layout.yaml").toString()).out();
         String b = CliRun.of("plan", "--json", samples().resolve("footprint/wasm-layout.yaml").toString()).out();

@@ -34,15 +34,28 @@ public final class LinkJob {
     private LinkJob() {
     }
 
-    /** What to link: the manifest, where, whether the lock may move, optional modules to leave out. */
-    public record Request(Path manifest, Path outDir, boolean locked, Set<String> without) {
+    public static final String FUSED = "fused.wasm";
+
+    /**
+     * What to link: the manifest, where, whether the lock may move, optional modules to leave out, and
+     * whether to also fuse the set into one module ({@value #FUSED}), defining its memory or, with
+     * {@code importMemory}, importing the manifest's.
+     */
+    public record Request(Path manifest, Path outDir, boolean locked, Set<String> without, boolean fuse, boolean importMemory) {
+        public Request(Path manifest, Path outDir, boolean locked, Set<String> without) {
+            this(manifest, outDir, locked, without, false, false);
+        }
     }
 
     /** A module as linked: its strategy, what patching did, and the part of that which lost something (debug info). */
     public record LinkedModule(String name, String strategy, String file, List<String> actions, List<String> warnings) {
     }
 
-    public record Linked(PlanJob.Planned planned, List<LinkedModule> modules, Map<String, byte[]> files) {
+    /**
+     * The result; {@code fused} is null unless the request asked to fuse. {@code files} are what
+     * {@link #link} writes, by name.
+     */
+    public record Linked(PlanJob.Planned planned, List<LinkedModule> modules, Map<String, byte[]> files, FuseJob.Fused fused) {
         public Layout layout() {
             return planned.plan().layout();
         }
@@ -63,13 +76,14 @@ public final class LinkJob {
         Layout layout = planned.plan().layout();
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<LinkedModule> linked = new ArrayList<>();
+        Map<String, Long> tableBases = req.fuse() ? FuseJob.tableBases(planned.modules(), leftOut) : Map.of();
         for (LoadedModule m : planned.modules()) {
             if (leftOut.contains(m.name())) {
                 continue;
             }
             String file = m.spec().wasmPath().toString();
             progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
-            Placement p = Placements.of(manifest, layout, m.spec());
+            Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBases.getOrDefault(m.name(), 0L));
             try {
                 PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
                 List<String> actions = new ArrayList<>(r.actions());
@@ -85,11 +99,17 @@ public final class LinkJob {
                 throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
             }
         }
+        FuseJob.Fused fused = null;
+        if (req.fuse()) {
+            progress.accept("fusing " + linked.size() + " modules into " + FUSED);
+            fused = FuseJob.fuse(manifest, layout, planned.modules(), leftOut, files, req.importMemory());
+            files.put(FUSED, fused.bytes());
+        }
         files.put(LAYOUT_JSON, LayoutJson.write(layout).getBytes(StandardCharsets.UTF_8));
         files.put(LockFile.FILE_NAME, LockFile.write(layout).getBytes(StandardCharsets.UTF_8));
         files.putAll(Reports.files(layout));
         files.put(LINK_INFO, linkInfo(req, leftOut, files.keySet()).getBytes(StandardCharsets.UTF_8));
-        return new Linked(planned, linked, files);
+        return new Linked(planned, linked, files, fused);
     }
 
     /** Plans, patches and writes every output into {@code req.outDir()}. */

@@ -62,5 +62,27 @@ class PlacedRebuildTest {
         RunJob.Outcome o = RunJob.run(out, new RunJob.Options(Engine.COMPILER, true, 20_000, false));
         assertThat(o.report().violations()).isEmpty();
         assertThat(o.report().console().text()).isEqualTo(Files.readString(samples.resolve("footprint/expected-output.txt")));
+
+        // fused, checksum's table window starts at 1, where wasm-ld put its entries: it stays
+        Path fused = tmp.resolve("fused");
+        LinkJob.link(new LinkJob.Request(dir.resolve("wasm-layout.yaml"), fused, false, Set.of(), true, false));
+        dev.wasmlayout.validator.StandaloneResult r = dev.wasmlayout.validator.Standalone.run(
+                dev.wasmlayout.validator.RunModule.of("fused", Files.readAllBytes(fused.resolve(LinkJob.FUSED))), Engine.INTERPRETER,
+                20_000);
+        assertThat(r.stdout().text()).isEqualTo(Files.readString(samples.resolve("footprint/expected-output.txt")));
+
+        // after tokenizer (5 entries from 1) its window would start at 6: refused, saying how to rebuild
+        String tokenizerLine = "  - { name: tokenizer, wasm: build/tokenizer.wasm, stack: 8KiB, heap: 64KiB }\n";
+        assertThat(manifest).contains(tokenizerLine);
+        String tokenizerFirst = manifest.replace(tokenizerLine, "").replace("modules:\n", "modules:\n" + tokenizerLine);
+        Files.writeString(dir.resolve("wasm-layout.yaml"), tokenizerFirst);
+        Path refused = tmp.resolve("refused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinkJob.link(new LinkJob.Request(dir.resolve("wasm-layout.yaml"),
+                        refused, false, Set.of(), true, false)))
+                .isInstanceOf(LinkException.class)
+                .hasMessageContaining("checksum.wasm: module 'checksum': ")
+                .hasMessageContaining("its function table entries start at index 1 but the fused table puts them at 6")
+                .hasMessageContaining("-Wl,--table-base=6");
+        assertThat(refused).doesNotExist();
     }
 }

@@ -41,6 +41,17 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
     @Parameter(property = "wasmLayout.without")
     List<String> without;
 
+    /**
+     * Also write {@code fused.wasm}: the whole set as one module, for runtimes that cannot give several
+     * instances one memory (WAMR, wasm3, AOT compilers).
+     */
+    @Parameter(property = "wasmLayout.fuse", defaultValue = "false")
+    boolean fuse;
+
+    /** With {@code fuse}: the fused module imports the manifest's memory instead of defining it. */
+    @Parameter(property = "wasmLayout.importMemory", defaultValue = "false")
+    boolean importMemory;
+
     @Override
     File manifestParameter() {
         return manifest;
@@ -55,6 +66,9 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         Manifest m = readManifest();
         Set<String> leftOut = leftOut(m);
+        if (importMemory && !fuse) {
+            throw configError("importMemory", "only applies with <fuse>true</fuse>");
+        }
         Path out = outputDir();
         Path stampFile = stamp(STAMP);
         Optional<Stamp> last = Stamp.read(stampFile);
@@ -67,11 +81,20 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
         } catch (IOException e) {
             throw ioError("cannot delete " + stampFile, e);
         }
-        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut));
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut, fuse, importMemory));
         for (LinkJob.LinkedModule lm : linked.modules()) {
             getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
             for (String w : lm.warnings()) {
                 getLog().warn("wasm-layout: " + lm.name() + ": " + w);
+            }
+        }
+        if (linked.fused() != null) {
+            getLog().info("wasm-layout: fused " + linked.modules().size() + " modules -> " + display(out.resolve(LinkJob.FUSED)));
+            for (String w : linked.fused().warnings()) {
+                getLog().warn("wasm-layout: fused: " + w);
+            }
+            for (String h : linked.fused().leftToHost()) {
+                getLog().info("wasm-layout: fused: left to the host: " + h);
             }
         }
         getLog().info(String.format("wasm-layout: one memory of %d..%d pages, %d regions; layout in %s",
@@ -108,6 +131,8 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
             Fingerprint f = new Fingerprint(goal(), pluginVersion())
                     .value("outputDirectory", out.toAbsolutePath().normalize())
                     .value("locked", locked)
+                    .value("fuse", fuse)
+                    .value("importMemory", importMemory)
                     .values("without", leftOut)
                     .file("manifest", m.file())
                     .file("lock", m.folder().resolve(PlanJob.LOCK_FILE))

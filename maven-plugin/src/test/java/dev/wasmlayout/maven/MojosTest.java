@@ -230,6 +230,22 @@ class MojosTest {
     }
 
     @Test
+    void fuseWritesTheFusedModuleAndRelinksWhenTurnedOn() throws Exception {
+        link().execute();
+        assertThat(out.resolve("fused.wasm")).doesNotExist();
+        LinkMojo fused = link();
+        fused.fuse = true;
+        log.clear();
+        fused.execute();
+        assertThat(log.has("wasm-layout: fused 2 modules -> ")).isTrue();
+        assertThat(Files.readAllBytes(out.resolve("fused.wasm"))).startsWith(0x00, 0x61, 0x73, 0x6d);
+
+        LinkMojo imports = link();
+        imports.importMemory = true;
+        assertThatThrownBy(imports::execute).hasMessageStartingWith("<importMemory> only applies with <fuse>true</fuse>");
+    }
+
+    @Test
     void withoutIsCheckedAgainstTheManifest() {
         LinkMojo m = link();
         m.without = List.of("trace");

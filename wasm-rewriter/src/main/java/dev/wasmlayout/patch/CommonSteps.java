@@ -37,6 +37,7 @@ final class CommonSteps {
         additions.writeTo(ed);
         rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
         rewriteData(m, f, map, out, ed, log);
+        TableWindow.moveElements(m, p.tableBase(), out, ed, log);
         rewriteImportsAndMemory(m, f, p, patched, ed, log);
         DebugInfo.carry(m, out, ed, map, log);
         for (Section s : patched.sections()) {

@@ -7,11 +7,11 @@ import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.Limits;
 
 /** Encodings of the small section entries the patch strategies write anew. */
-final class Encoders {
+public final class Encoders {
     private Encoders() {
     }
 
-    static void limits(ByteWriter w, Limits l) {
+    public static void limits(ByteWriter w, Limits l) {
         int flags = (l.hasMax() ? 1 : 0) | (l.shared() ? 2 : 0) | (l.memory64() ? 4 : 0);
         w.u8(flags);
         w.u64(l.min());
@@ -20,11 +20,11 @@ final class Encoders {
         }
     }
 
-    static void globalType(ByteWriter w, GlobalType t) {
+    public static void globalType(ByteWriter w, GlobalType t) {
         w.u8(t.valueType()).u8(t.mutable() ? 1 : 0);
     }
 
-    static byte[] importEntry(String module, Import i) {
+    public static byte[] importEntry(String module, Import i) {
         ByteWriter w = new ByteWriter();
         w.name(module).name(i.name()).u8(i.kind().ordinal());
         switch (i.kind()) {
@@ -38,19 +38,19 @@ final class Encoders {
         return w.toByteArray();
     }
 
-    static byte[] memoryImport(String module, String name, long min, long max) {
+    public static byte[] memoryImport(String module, String name, long min, long max) {
         ByteWriter w = new ByteWriter();
         w.name(module).name(name).u8(ExternalKind.MEMORY.ordinal());
         limits(w, new Limits(min, max, false, false));
         return w.toByteArray();
     }
 
-    static byte[] export(String name, ExternalKind kind, int index) {
+    public static byte[] export(String name, ExternalKind kind, int index) {
         return new ByteWriter().name(name).u8(kind.ordinal()).u32(index).toByteArray();
     }
 
     /** {@code i32.const v; end}. */
-    static byte[] i32ConstExpr(long v) {
+    public static byte[] i32ConstExpr(long v) {
         return new ByteWriter().u8(0x41).s32((int) v).u8(0x0b).toByteArray();
     }
 }

@@ -74,7 +74,7 @@ final class GlobalBinding {
         if (i.module().equals("env")) {
             switch (i.name()) {
                 case "__memory_base": return OptionalLong.of(p.dataStart());
-                case "__table_base": return OptionalLong.of(0);
+                case "__table_base": return OptionalLong.of(p.tableBase());
                 case "__stack_pointer": return OptionalLong.of(p.stackHigh());
                 default: return OptionalLong.empty();
             }

@@ -6,11 +6,9 @@ import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
-import dev.wasmlayout.wasm.code.ConstExpr;
-import dev.wasmlayout.wasm.code.Instruction;
-import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.NameSection;
+import dev.wasmlayout.wasm.reencode.Reencode;
 import dev.wasmlayout.wasm.sections.ElementSegment;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
@@ -28,7 +26,7 @@ import java.util.Set;
  * functions returning zero. Imported functions come first in the index space, so removing them
  * renumbers every function: calls, ref.func, element segments, exports, start and the name section.
  * The stub bodies go after every other body and each call keeps its encoded width where it can
- * ({@link IndexRemapper}), so the code usually keeps its offsets and the module its DWARF.
+ ({@link Reencode}), so the code usually keeps its offsets and the module its DWARF.
  */
 public final class ImportStubs {
     private ImportStubs() {
@@ -75,9 +73,9 @@ public final class ImportStubs {
             map[imported + d] = kept + d;
         }
         ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
-        IndexRemapper remap = new IndexRemapper(i -> map[i], g -> g);
+        Reencode remap = new Reencode().functions(i -> map[i]);
         for (FunctionBody b : m.sections.bodies) {
-            byte[] nb = remap.remap(bytes, b);
+            byte[] nb = remap.body(bytes, b);
             if (nb != null) {
                 ed.replaceBody(b.index(), nb);
             }
@@ -87,12 +85,12 @@ public final class ImportStubs {
             ed.appendBody(stubBody(m.sections.types.get(s.typeIndex())));
             log.add("import " + s.fullName() + " is a stub returning zero (optional module '" + s.module() + "' left out)");
         }
-        writeExports(m, map, ed);
+        writeExports(m, remap, ed);
         if (m.sections.start >= 0) {
-            ed.setStandard(SectionIds.START, new ByteWriter().u32(map[m.sections.start]).toByteArray());
+            ed.setStandard(SectionIds.START, new ByteWriter().u32(remap.function(m.sections.start)).toByteArray());
         }
-        writeElements(m, map, ed);
-        writeNames(m, map, stubbed, kept + defined, ed);
+        writeElements(m, remap, ed);
+        writeNames(m, remap, stubbed, kept + defined, ed);
         Set<String> modules = new java.util.TreeSet<>();
         for (Import s : stubbed) {
             modules.add(s.module());
@@ -135,58 +133,29 @@ public final class ImportStubs {
         return w.u8(0x0b).toByteArray();
     }
 
-    private static void writeExports(ParsedModule m, int[] map, ModuleEditor ed) {
+    private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed) {
         if (m.sections.exports.isEmpty()) {
             return;
         }
         ByteWriter w = new ByteWriter().u32(m.sections.exports.size());
         for (Export e : m.sections.exports) {
-            w.bytes(Encoders.export(e.name(), e.kind(), e.kind() == ExternalKind.FUNC ? map[e.index()] : e.index()));
+            w.bytes(Encoders.export(e.name(), e.kind(), e.kind() == ExternalKind.FUNC ? remap.function(e.index()) : e.index()));
         }
         ed.setStandard(SectionIds.EXPORT, w.toByteArray());
     }
 
-    private static void writeElements(ParsedModule m, int[] map, ModuleEditor ed) {
+    private static void writeElements(ParsedModule m, Reencode remap, ModuleEditor ed) {
         if (m.sections.elements.isEmpty()) {
             return;
         }
-        byte[] b = m.bytes();
         ByteWriter w = new ByteWriter().u32(m.sections.elements.size());
         for (ElementSegment e : m.sections.elements) {
-            // everything up to the item vector is unchanged: copy it, then write the items renumbered
-            ByteReader r = new ByteReader(b, e.start(), e.end(), "element");
-            int flags = (int) r.u32();
-            if ((flags & 1) == 0) {
-                if ((flags & 2) != 0) {
-                    r.u32();
-                }
-                ConstExpr.read(r);
-            }
-            if ((flags & 3) != 0) {
-                r.u8();
-            }
-            w.bytes(b, e.start(), r.pos() - e.start());
-            long n = r.u32();
-            w.u32(n);
-            for (long k = 0; k < n; k++) {
-                if (e.functionIndices() != null) {
-                    w.u32(map[(int) r.u32()]);
-                } else {
-                    List<Instruction> insns = new ArrayList<>(ConstExpr.read(r).instructions());
-                    for (Instruction insn : insns) {
-                        if (insn.opcode() == Opcode.REF_FUNC) {
-                            w.u8(0xd2).u32(map[(int) insn.imm(0)]);
-                        } else {
-                            dev.wasmlayout.wasm.code.InstructionWriter.write(insn, w);
-                        }
-                    }
-                }
-            }
+            remap.element(m.bytes(), e, w);
         }
         ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
     }
 
-    private static void writeNames(ParsedModule m, int[] map, List<Import> stubbed, int firstStub, ModuleEditor ed) {
+    private static void writeNames(ParsedModule m, Reencode remap, List<Import> stubbed, int firstStub, ModuleEditor ed) {
         Section s = m.module.custom(NameSection.NAME).orElse(null);
         if (s == null || m.names == null) {
             return;
@@ -209,12 +178,10 @@ public final class ImportStubs {
                 w.bytes(m.bytes(), o[1], o[2] - o[1]);
             }
         }
-        java.util.TreeMap<Integer, String> funcs = new java.util.TreeMap<>();
-        for (Map.Entry<Integer, String> e : m.names.functions().entrySet()) {
-            if (e.getKey() < map.length) {
-                funcs.put(map[e.getKey()], e.getValue());
-            }
-        }
+        int count = m.sections.functionCount();
+        Map<Integer, String> funcs = remap.names(Reencode.Space.FUNCTION, m.names.functions().entrySet().stream()
+                .filter(e -> e.getKey() < count)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         for (int k = 0; k < stubbed.size(); k++) {
             funcs.put(firstStub + k, "stub:" + stubbed.get(k).fullName());
         }

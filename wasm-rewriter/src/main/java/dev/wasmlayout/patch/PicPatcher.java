@@ -9,6 +9,7 @@ import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
+import dev.wasmlayout.wasm.reencode.Reencode;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.ElementSegment;
 import dev.wasmlayout.wasm.sections.Export;
@@ -51,10 +52,10 @@ public final class PicPatcher {
         byte[] bytes = m.bytes();
         ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
 
-        IndexRemapper remap = new IndexRemapper(i -> i, binding::newIndex);
+        Reencode remap = new Reencode().globals(binding::newIndex);
         int rewritten = 0;
         for (FunctionBody b : m.sections.bodies) {
-            byte[] nb = remap.remap(bytes, b);
+            byte[] nb = remap.body(bytes, b);
             if (nb != null) {
                 ed.replaceBody(b.index(), nb);
                 rewritten++;
@@ -71,7 +72,7 @@ public final class PicPatcher {
         writeData(m, binding, ed, log, p);
         writeElements(m, binding, ed);
         writeImports(m, binding, p, ed, log);
-        writeExports(m, binding, ed, log);
+        writeExports(m, remap, ed, log);
         m.module.custom(Dylink0Section.NAME).ifPresent(ed::remove);
         log.add("dropped dylink.0 (the module is no longer position-independent)");
         DebugInfo.dropAll(ed, "a position-independent module has no relocations for its DWARF, and the pic patch"
@@ -190,7 +191,7 @@ public final class PicPatcher {
                     break;
                 case TABLE:
                     if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
-                        long min = Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
+                        long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
                         ByteWriter t = new ByteWriter().u8(i.table().refType());
                         Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
                         tables.add(t.toByteArray());
@@ -220,13 +221,13 @@ public final class PicPatcher {
         }
     }
 
-    private static void writeExports(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log) {
+    private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed, PatchLog log) {
         ByteWriter w = new ByteWriter();
         List<Export> exports = m.sections.exports;
         boolean memory = exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
         w.u32(exports.size() + (memory ? 0 : 1));
         for (Export e : exports) {
-            int index = e.kind() == ExternalKind.GLOBAL ? binding.newIndex(e.index()) : e.index();
+            int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
             w.bytes(Encoders.export(e.name(), e.kind(), index));
         }
         if (!memory) {

@@ -17,6 +17,14 @@ public final class PlacedPatcher {
         if (f.pic().pic()) {
             throw new PatchException("position-independent module: use the pic strategy");
         }
+        // checked first: a placed module cannot move its table entries whatever else the plan asks
+        if (p.tableBase() != 0) {
+            TableWindow w = TableWindow.of(m);
+            throw new PatchException("its function table entries start at index " + w.first() + " but the fused table"
+                    + " puts them at " + (w.first() + p.tableBase()) + "; a placed module cannot move them (rebuild with"
+                    + " -Wl,--table-base=" + (w.first() + p.tableBase()) + ", or link it with -Wl,--emit-relocs and"
+                    + " use the relocate strategy)");
+        }
         if (f.memory().present() && !f.memory().imported()) {
             throw new PatchException("placed needs a module that imports its memory (rebuild with the flags"
                     + " `wasm-layout flags` prints: --import-memory, --global-base=" + RelocatePatcher.hex(p.dataStart()) + ")");
@@ -35,7 +43,7 @@ public final class PlacedPatcher {
         // the data stays where it is: an address map with no delta still re-points the linker's stack and heap symbols
         Placement same = new Placement(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages(), start,
                 start + (p.dataEnd() - p.dataStart()), p.stackLow(), p.stackHigh(), p.heapStart(), p.heapEnd(), p.symbols(),
-                p.importRenames());
+                p.importRenames(), p.tableBase());
         AddressMap map = new AddressMap(start, hasData ? f.data().end() : start, same);
         PatchLog log = new PatchLog();
         log.add("data already at " + RelocatePatcher.hex(start) + " as planned");

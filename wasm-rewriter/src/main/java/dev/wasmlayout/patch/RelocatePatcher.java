@@ -44,6 +44,10 @@ public final class RelocatePatcher {
         int sites = patchSites(m, map, out);
         log.add("moved static data " + hex(facts.data().start()) + ".." + hex(facts.data().end()) + " to "
                 + hex(p.dataStart()) + " (delta " + map.delta() + "); rewrote " + sites + " relocation sites");
+        int tableSites = TableWindow.moveSites(m, p.tableBase(), out);
+        if (tableSites > 0) {
+            log.add("moved " + tableSites + " function pointers (table-index sites) by " + p.tableBase());
+        }
         return CommonSteps.finish(m, facts, p, map, out, log, "relocate");
     }
 

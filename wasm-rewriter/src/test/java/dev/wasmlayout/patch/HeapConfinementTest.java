@@ -25,7 +25,7 @@ class HeapConfinementTest {
                 .filter(b -> b.index() == f.memoryGrowth().get(0).function()).findFirst().orElseThrow();
         ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
         // as pic's renumbering does before the confinement: here the call to function 0 becomes a call to 5
-        ed.replaceBody(grow.index(), new IndexRemapper(i -> i == 0 ? 5 : i, g -> g).remap(m.bytes(), grow));
+        ed.replaceBody(grow.index(), new dev.wasmlayout.wasm.reencode.Reencode().functions(i -> i == 0 ? 5 : i).body(m.bytes(), grow));
 
         Additions additions = new Additions(m);
         HeapConfinement.apply(m, f, DebugModules.movedTo(f, 0x1000), m.bytes(), ed, additions, new ArrayList<>(), new PatchLog());

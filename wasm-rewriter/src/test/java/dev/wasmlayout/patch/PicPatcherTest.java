@@ -25,6 +25,16 @@ class PicPatcherTest {
     }
 
     @Test
+    void theTableBaseIsWhereTheModulesTableEntriesGo() {
+        ParsedModule m = counter();
+        PatchResult r = Patcher.patch(m, Inspector.inspect("counter.pic.wasm", m), null, placement(Map.of("events", 0x8000L))
+                .withTableBase(7));
+        ParsedModule out = ParsedModule.parse(r.bytes());
+        // __table_base (third global, see below) holds the base
+        assertThat(out.sections.globals.get(2).init().value().getAsLong()).isEqualTo(7L);
+    }
+
+    @Test
     void loaderImportsBecomeDefinedGlobals() {
         ParsedModule m = counter();
         ModuleFacts f = Inspector.inspect("counter.pic.wasm", m);

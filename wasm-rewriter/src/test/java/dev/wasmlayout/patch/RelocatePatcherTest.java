@@ -92,6 +92,50 @@ class RelocatePatcherTest {
     }
 
     @Test
+    void aTableBaseMovesEveryFunctionPointerAndTheElementSegment() {
+        // tokenizer: 5 table entries from index 1; one TABLE_INDEX_SLEB site in code, the rest I32 sites in data
+        ParsedModule m = sample("footprint/build/tokenizer.wasm");
+        ModuleFacts f = Inspector.inspect("t", m);
+        assertThat(TableWindow.of(m)).isEqualTo(new TableWindow(1, 6));
+        ParsedModule o = ParsedModule.parse(Patcher.patch(m, f, "relocate", tokenizerPlacement().withTableBase(10)).bytes());
+        assertThat(TableWindow.of(o)).isEqualTo(new TableWindow(11, 16));
+        assertThat(o.sections.tables.get(0).limits().min()).isEqualTo(m.sections.tables.get(0).limits().min() + 10);
+        assertThat(o.sections.tables.get(0).limits().max()).isEqualTo(m.sections.tables.get(0).limits().max() + 10);
+        int sites = 0;
+        for (dev.wasmlayout.wasm.custom.RelocSection rs : m.relocs) {
+            dev.wasmlayout.wasm.Section target = m.module.sections().get(rs.targetSection());
+            for (dev.wasmlayout.wasm.custom.Relocation r : rs.entries()) {
+                int at = target.payloadStart() + r.offset();
+                if (r.type() == dev.wasmlayout.wasm.custom.RelocType.TABLE_INDEX_I32) {
+                    // the same byte of the same data segment, in the patched module
+                    DataSegment before = segmentAt(m, at);
+                    DataSegment after = o.sections.data.get(before.index());
+                    int in = at - before.dataStart();
+                    assertThat(le32(o.bytes(), after.dataStart() + in)).isEqualTo(le32(m.bytes(), at) + 10);
+                    sites++;
+                } else if (r.type() == dev.wasmlayout.wasm.custom.RelocType.TABLE_INDEX_SLEB) {
+                    var body = m.sections.bodies.stream().filter(b -> b.start() <= at && at < b.end()).findFirst().orElseThrow();
+                    var moved = o.sections.bodies.get(body.index() - m.sections.importedFunctions);
+                    int in = at - body.start();
+                    assertThat(new dev.wasmlayout.wasm.ByteReader(o.bytes(), moved.start() + in, moved.end(), "code").s32())
+                            .isEqualTo(new dev.wasmlayout.wasm.ByteReader(m.bytes(), at, body.end(), "code").s32() + 10);
+                    sites++;
+                }
+            }
+        }
+        assertThat(sites).isEqualTo(8);
+    }
+
+    private static DataSegment segmentAt(ParsedModule m, int at) {
+        return m.sections.data.stream().filter(d -> d.dataStart() <= at && at < d.dataStart() + d.length()).findFirst()
+                .orElseThrow();
+    }
+
+    private static long le32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (long) (b[at + 3] & 0xff) << 24;
+    }
+
+    @Test
     void patchingIsDeterministic() {
         Placement p = tokenizerPlacement();
         byte[] a = Patcher.patch(sample("footprint/build/tokenizer.wasm"),

@@ -1,0 +1,131 @@
+package dev.wasmlayout.patch;
+
+import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.Section;
+import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.custom.RelocSection;
+import dev.wasmlayout.wasm.custom.RelocType;
+import dev.wasmlayout.wasm.custom.Relocation;
+import dev.wasmlayout.wasm.sections.ElementSegment;
+import dev.wasmlayout.wasm.sections.Limits;
+import dev.wasmlayout.wasm.sections.TableType;
+
+/**
+ * The function-table entries a module fills, [first, end) in its own table (wasm-ld puts them from
+ * index 1, a PIC module from its {@code __table_base}, counted here as 0), and moving them: in a
+ * fused module every module's entries get a window of their own in the one table, so its element
+ * segments and every function pointer (the {@code R_WASM_TABLE_INDEX_*} sites) move by the same base.
+ */
+public record TableWindow(long first, long end) {
+    public static final TableWindow EMPTY = new TableWindow(0, 0);
+
+    public long size() {
+        return end - first;
+    }
+
+    /** The window of a module as linked; a non-PIC module whose active segments have no constant offset is refused. */
+    public static TableWindow of(ParsedModule m) {
+        long first = Long.MAX_VALUE;
+        long end = 0;
+        for (ElementSegment e : m.sections.elements) {
+            if (!e.active()) {
+                continue;
+            }
+            long at;
+            if (e.offset().value().isPresent()) {
+                at = e.offset().value().getAsLong() & 0xffffffffL;
+            } else if (m.dylink != null && e.offset().globalGet() >= 0) {
+                at = 0; // global.get __table_base
+            } else {
+                throw new PatchException("element segment " + e.index() + " has an offset that is not constant");
+            }
+            long n = e.functionIndices() != null ? e.functionIndices().length : e.expressionCount();
+            first = Math.min(first, at);
+            end = Math.max(end, at + n);
+        }
+        if (m.dylink != null) {
+            return m.dylink.tableSize() == 0 && end == 0 ? EMPTY : new TableWindow(0, Math.max(end, m.dylink.tableSize()));
+        }
+        return end == 0 ? EMPTY : new TableWindow(first, end);
+    }
+
+    /** Adds {@code base} to every absolute table-index site in the code and data of {@code out}; returns how many. */
+    static int moveSites(ParsedModule m, long base, byte[] out) {
+        if (base == 0) {
+            return 0;
+        }
+        int count = 0;
+        for (RelocSection rs : m.relocs) {
+            Section target = m.module.sections().get(rs.targetSection());
+            if (target.isCustom() || (target.id() != SectionIds.CODE && target.id() != SectionIds.DATA)) {
+                continue;
+            }
+            for (Relocation r : rs.entries()) {
+                RelocType t = r.type();
+                if (t != RelocType.TABLE_INDEX_SLEB && t != RelocType.TABLE_INDEX_I32
+                        && t != RelocType.TABLE_INDEX_SLEB64 && t != RelocType.TABLE_INDEX_I64) {
+                    continue; // the REL forms are relative to __table_base: they keep their meaning
+                }
+                int at = target.payloadStart() + r.offset();
+                switch (t.site) {
+                    case SLEB5:
+                        ByteWriter.writePaddedS32(out, at, new ByteReader(out, at, at + 5, "code").s32() + (int) base);
+                        break;
+                    case SLEB10:
+                        ByteWriter.writePaddedS64(out, at, new ByteReader(out, at, at + 10, "code").s64() + base);
+                        break;
+                    case I32:
+                        writeLe(out, at, 4, (new ByteReader(out, at, at + 4, "data").u32le() & 0xffffffffL) + base);
+                        break;
+                    default:
+                        writeLe(out, at, 8, new ByteReader(out, at, at + 8, "data").u64le() + base);
+                        break;
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void writeLe(byte[] out, int at, int n, long v) {
+        for (int i = 0; i < n; i++) {
+            out[at + i] = (byte) (v >>> (8 * i));
+        }
+    }
+
+    /** Moves the constant offsets of the active element segments by {@code base} and grows the defined table to hold them. */
+    static void moveElements(ParsedModule m, long base, byte[] bytes, ModuleEditor ed, PatchLog log) {
+        if (base == 0 || m.sections.elements.isEmpty()) {
+            return;
+        }
+        ByteWriter w = new ByteWriter();
+        w.u32(m.sections.elements.size());
+        for (ElementSegment e : m.sections.elements) {
+            if (!e.active()) {
+                w.bytes(bytes, e.start(), e.end() - e.start());
+                continue;
+            }
+            long at = e.offset().value().orElseThrow(() -> new PatchException(
+                    "element segment " + e.index() + " has an offset that is not constant"));
+            w.bytes(bytes, e.start(), e.offset().start() - e.start());
+            w.bytes(Encoders.i32ConstExpr(at + base));
+            w.bytes(bytes, e.offset().end(), e.end() - e.offset().end());
+        }
+        ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
+        if (!m.sections.tables.isEmpty()) {
+            ByteWriter t = new ByteWriter().u32(m.sections.tables.size());
+            for (int i = 0; i < m.sections.tables.size(); i++) {
+                TableType tt = m.sections.tables.get(i);
+                Limits l = tt.limits();
+                Limits grown = i == 0 ? new Limits(l.min() + base, l.hasMax() ? l.max() + base : -1, l.shared(), l.memory64()) : l;
+                t.u8(tt.refType());
+                Encoders.limits(t, grown);
+            }
+            ed.setStandard(SectionIds.TABLE, t.toByteArray());
+        }
+        log.add("function table entries moved by " + base + " (element segments and table-index sites)");
+    }
+}
