@@ -115,7 +115,7 @@ class FusedSamplesTest {
             assertThat(l.max()).isEqualTo(linked.layout().maxPages());
         });
 
-        Tool validate = Tool.run(List.of("wasm-validate", fused.toString()));
+        Tool validate = Tool.run(List.of("wasm-validate", "--enable-exceptions", fused.toString()));
         if (validate.present()) {
             assertThat(validate.status()).as("wasm-validate: " + validate.output()).isZero();
         }
@@ -140,7 +140,7 @@ class FusedSamplesTest {
                 "the sample has host steps, which wasm-interp cannot do");
         Path out = tmp.resolve("out");
         LinkJob.link(new LinkJob.Request(manifest, out, false, without, true, false));
-        Tool interp = Tool.run(List.of("wasm-interp", "--wasi", out.resolve(LinkJob.FUSED).toString()));
+        Tool interp = Tool.run(List.of("wasm-interp", "--enable-exceptions", "--wasi", out.resolve(LinkJob.FUSED).toString()));
         assumeTrue(interp.present(), "wabt's wasm-interp is not installed");
         assumeTrue(!interp.output().contains("wasi support not compiled in"), "this wasm-interp was built without WASI support");
         assertThat(interp.status()).as(interp.output()).isZero();
@@ -192,7 +192,7 @@ class FusedSamplesTest {
         });
         assertThat(s.exports).anyMatch(e -> e.name().equals("memory") && e.kind() == dev.wasmlayout.wasm.sections.ExternalKind.MEMORY);
         StandaloneResult r = Standalone.run(RunModule.of("fused", fused), Engine.INTERPRETER, 20_000);
-        assertThat(r.stdout()).isEqualTo(Files.readString(SamplesEndToEndTest.root().resolve("footprint/expected-output.txt")));
+        assertThat(r.stdout().text()).isEqualTo(Files.readString(SamplesEndToEndTest.root().resolve("footprint/expected-output.txt")));
     }
 
     @Test

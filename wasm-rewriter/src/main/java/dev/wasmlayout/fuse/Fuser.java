@@ -85,6 +85,7 @@ public final class Fuser {
         int[] functions;
         int firstFunction;
         int globalBase;
+        int tagBase;
         int dataBase;
         int elementBase;
         /** The WASI functions this module gets its own version of ({@link #GLUED}), in that order. */
@@ -138,6 +139,7 @@ public final class Fuser {
         int startGlue = -1;
         int entry;
         int globals;
+        int tags;
         int data;
         int elements;
         long tableMin;
@@ -226,6 +228,8 @@ public final class Fuser {
             for (Part p : parts) {
                 p.globalBase = globals;
                 globals += p.s.globals.size();
+                p.tagBase = tags;
+                tags += p.s.tags.size();
                 p.dataBase = data;
                 data += p.s.data.size();
                 p.elementBase = elements;
@@ -301,6 +305,17 @@ public final class Fuser {
                 section(out, SectionIds.MEMORY, w);
             }
 
+            // tag (exception handling): every module's own, concatenated
+            if (tags > 0) {
+                w = new ByteWriter().u32(tags);
+                for (Part p : parts) {
+                    for (dev.wasmlayout.wasm.sections.Tag t : p.s.tags) {
+                        w.u8(0).u32(p.types[t.typeIndex()]); // attribute 0: exception
+                    }
+                }
+                section(out, SectionIds.TAG, w);
+            }
+
             // global
             w = new ByteWriter().u32(globals);
             for (Part p : parts) {
@@ -323,6 +338,7 @@ public final class Fuser {
                     switch (e.kind()) {
                         case FUNC: index = p.functions[e.index()]; break;
                         case GLOBAL: index = p.globalBase + e.index() - p.s.importedGlobals; break;
+                        case TAG: index = p.tagBase + e.index(); break;
                         default: continue; // the module's memory and table are the fused module's own, exported once below
                     }
                     String name = p.name() + "." + e.name();
@@ -447,6 +463,8 @@ public final class Fuser {
                             + ", which nothing in a fused module can provide (WAMR links no global imports)");
                 case TABLE:
                     throw new FuseException(p.name(), "imports table " + i.fullName() + "; a fused module has one table of its own");
+                case TAG:
+                    throw new FuseException(p.name(), "imports tag " + i.fullName() + ", which a fused module cannot provide");
                 default:
                     break;
             }
@@ -539,7 +557,9 @@ public final class Fuser {
         int[] types = p.types;
         int[] functions = p.functions;
         int globalBase = p.globalBase - p.s.importedGlobals;
+        int tagBase = p.tagBase; // no tag is imported (refused in check)
         return new Reencode()
+                .tags(t -> tagBase + t)
                 .types(t -> types[t])
                 .functions(f -> functions[f])
                 .globals(g -> globalBase + g)
