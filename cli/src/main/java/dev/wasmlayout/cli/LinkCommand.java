@@ -55,7 +55,8 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--import-memory", description = "With --fuse: import the manifest's memory instead of defining it.")
     boolean importMemory;
 
-    @Option(names = "--validate", description = "Then run the set in the bundled interpreter (as `wasm-layout run DIR`).")
+    @Option(names = "--validate", description = "Then run the set in the bundled interpreter, and with --fuse fused.wasm too"
+            + " (as `wasm-layout run DIR`).")
     boolean validate;
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "With --validate: compiler (default) or interpreter.")
@@ -73,16 +74,19 @@ final class LinkCommand implements Callable<Integer> {
         if (importMemory && !fuse) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--import-memory only applies with --fuse");
         }
-        RunJob.Outcome[] validation = new RunJob.Outcome[1];
+        RunJob.Outcome[] validation = new RunJob.Outcome[2]; // the linked set's run, then fused.wasm's (with --fuse)
         // --validate runs the new set where it is staged: only a clean run replaces DIR's content
         LinkJob.Written result = LinkJob.link(new LinkJob.Request(manifest, outDir, locked, new LinkedHashSet<>(without), fuse, importMemory),
                 Progress.toTerminal(), staged -> {
                     if (!validate) {
                         return true;
                     }
-                    validation[0] = RunJob.run(staged, new RunJob.Options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS,
-                            false));
-                    return validation[0].exitStatus() == 0;
+                    RunJob.Options options = new RunJob.Options(engine, all, ValidatorOptions.DEFAULT_TIMEOUT_MILLIS, false);
+                    validation[0] = RunJob.runShared(staged, options);
+                    if (fuse) {
+                        validation[1] = RunJob.runFused(staged, options);
+                    }
+                    return status(validation) == 0;
                 });
         LinkJob.Linked linked = result.linked();
         out.print(dev.wasmlayout.layout.report.Reports.render(linked.layout(), dev.wasmlayout.layout.report.ReportFormat.TEXT));
@@ -110,11 +114,24 @@ final class LinkCommand implements Callable<Integer> {
         }
         out.println();
         out.print(RunText.render(validation[0]));
+        if (validation[1] != null) {
+            out.println();
+            out.println("-- " + LinkJob.FUSED);
+            out.print(RunText.render(validation[1]));
+        }
         if (!result.written()) {
             out.println("not written: the validation failed, so " + outDir + (java.nio.file.Files.isDirectory(outDir)
                     ? " keeps the previous set" : " was not created"));
         }
         out.flush();
-        return validation[0].exitStatus();
+        return status(validation);
+    }
+
+    private static int status(RunJob.Outcome[] runs) {
+        int status = 0;
+        for (RunJob.Outcome o : runs) {
+            status = Math.max(status, o == null ? 0 : o.exitStatus());
+        }
+        return status;
     }
 }

@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
             "run steps, and reports every write that lands outside the writing module's regions.",
             "Each step is listed with its exit code or what the export returned (`returned 38`);",
             "a step's expect-stdout, expect-exit and expect-result are checked.",
+            "When DIR holds fused.wasm (link --fuse), that one module runs instead, with the same steps and",
+            "the same check: each write is attributed to the module whose function made it.",
             "",
             "Example:",
             "  wasm-layout link samples/pipeline/wasm-layout.yaml -o out && wasm-layout run out",
@@ -41,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     long timeout = ValidatorOptions.DEFAULT_TIMEOUT_MILLIS;
 
     @Option(names = "--differential", description = "Run each original command module alone and compare stdout and stderr"
-            + " byte for byte and how it ended.")
+            + " byte for byte and how it ended; for fused.wasm, also every step with the linked set's run of it.")
     boolean differential;
 
     @Option(names = "--json", description = "Print the run (steps, violations, console, differences) as JSON;"

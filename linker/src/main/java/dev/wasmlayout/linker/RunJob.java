@@ -8,6 +8,7 @@ import dev.wasmlayout.manifest.SharedSpec;
 import dev.wasmlayout.validator.Captured;
 import dev.wasmlayout.validator.DumpStep;
 import dev.wasmlayout.validator.Engine;
+import dev.wasmlayout.validator.FusedValidator;
 import dev.wasmlayout.validator.LoadStep;
 import dev.wasmlayout.validator.OwnedRegion;
 import dev.wasmlayout.validator.RunModule;
@@ -21,6 +22,8 @@ import dev.wasmlayout.validator.Step;
 import dev.wasmlayout.validator.StepResult;
 import dev.wasmlayout.validator.Validator;
 import dev.wasmlayout.validator.ValidatorOptions;
+import dev.wasmlayout.wasm.WasmException;
+import dev.wasmlayout.wasm.sections.ModuleSections;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,26 +45,30 @@ public final class RunJob {
     }
 
     /**
-     * One way a linked command differs from its original module run alone: {@code what} is "stdout" or
-     * "stderr" (the bytes differ first at {@code offset}; {@code linked} and {@code alone} are hex around
-     * it, the first differing byte in brackets; {@code linkedBytes}/{@code aloneBytes} are all of them) or
-     * "outcome" ({@code linked} and {@code alone} say how each ended: "exit 0", "trap: ...", "timed out
-     * after N ms"; offset and bytes are null).
+     * One way a run differs from another run of the same program: {@code run} names the run ("linked",
+     * the shared-memory set, or "fused", {@value LinkJob#FUSED}) and {@code against} the other one
+     * ("alone", the original module run by itself, or "shared", the shared-memory set's run of the same
+     * step). {@code what} is "stdout" or "stderr" (the bytes differ first at {@code offset};
+     * {@code linked} and {@code alone} are hex around it in the run and in the other one, the first
+     * differing byte in brackets; {@code linkedBytes}/{@code aloneBytes} are all of them) or "outcome"
+     * ({@code linked} and {@code alone} say how each ended: "exit 0", "trap: ...", "timed out after N
+     * ms"; offset and bytes are null).
      */
     public record Difference(String module, String what, Long offset, String linked, String alone,
-                             Captured linkedBytes, Captured aloneBytes) {
-        static Difference ofStream(String module, String what, Captured linked, Captured alone) {
+                             Captured linkedBytes, Captured aloneBytes, String run, String against) {
+        static Difference ofStream(String module, String what, Captured linked, Captured alone, String run, String against) {
             long at = Captured.firstDifference(linked, alone);
-            return at < 0 ? null : new Difference(module, what, at, linked.hexAround(at), alone.hexAround(at), linked, alone);
+            return at < 0 ? null : new Difference(module, what, at, linked.hexAround(at), alone.hexAround(at), linked, alone,
+                    run, against);
         }
 
         /** One line: {@code stdout differs at byte 5 (linked 12 bytes, alone 12 bytes): linked ..., alone ...}. */
         public String describe() {
             if (offset == null) {
-                return module + ": linked " + linked + ", alone " + alone;
+                return module + ": " + run + " " + linked + ", " + against + " " + alone;
             }
-            return module + ": " + what + " differs at byte " + offset + " (linked " + linkedBytes.length() + " bytes, alone "
-                    + aloneBytes.length() + " bytes): linked " + linked + ", alone " + alone;
+            return module + ": " + what + " differs at byte " + offset + " (" + run + " " + linkedBytes.length() + " bytes, "
+                    + against + " " + aloneBytes.length() + " bytes): " + run + " " + linked + ", " + against + " " + alone;
         }
     }
 
@@ -71,24 +78,114 @@ public final class RunJob {
         }
     }
 
+    /**
+     * Runs {@value LinkJob#FUSED} when the folder holds one ({@link #runFused}), else the linked set
+     * ({@link #runShared}).
+     */
     public static Outcome run(Path dir, Options options) {
+        return Files.isRegularFile(dir.resolve(LinkJob.FUSED)) ? runFused(dir, options) : runShared(dir, options);
+    }
+
+    /**
+     * Runs the linked modules, each its own instance over the one memory; with {@code differential},
+     * each command's original module alone too.
+     */
+    public static Outcome runShared(Path dir, Options options) {
         LinkedSet set = LinkedSet.read(dir);
         RunSet runSet = runSet(set);
-        RunReport report;
+        RunReport report = withSteps(dir, set, steps -> new Validator(runSet, validatorOptions(options)).run(steps));
+        List<Difference> diffs = options.differential() ? differential(set, report, options, "linked") : List.of();
+        return new Outcome(report, diffs);
+    }
+
+    /**
+     * Runs {@value LinkJob#FUSED} as one instance with the same steps and ownership check; with
+     * {@code differential}, also the linked set (each step compared with the fused run's) and each
+     * command's original module alone.
+     */
+    public static Outcome runFused(Path dir, Options options) {
+        LinkedSet set = LinkedSet.read(dir);
+        RunSet runSet = runSet(set);
+        Path file = dir.resolve(LinkJob.FUSED);
+        byte[] fused;
+        try {
+            fused = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LinkException(file + ": cannot read the fused module: " + e.getMessage());
+        }
+        List<Integer> dataCounts = new ArrayList<>();
+        for (String name : modules(file, fused)) {
+            RunModule m = runSet.module(name);
+            if (m == null) {
+                throw new LinkException(file + ": holds module '" + name + "', which " + dir + " does not (link again)");
+            }
+            try {
+                dataCounts.add(ModuleSections.decode(dev.wasmlayout.wasm.WasmModule.read(m.wasm())).data.size());
+            } catch (WasmException e) {
+                throw new LinkException(set.module(name) + ": " + e.getMessage());
+            }
+        }
+        RunReport report = withSteps(file, set,
+                steps -> new FusedValidator(runSet, fused, dataCounts, validatorOptions(options)).run(steps));
+        if (!options.differential()) {
+            return new Outcome(report, List.of());
+        }
+        List<Difference> diffs = new ArrayList<>();
+        RunReport shared = runShared(dir, new Options(options.engine(), options.collectAll(), options.stepTimeoutMillis(),
+                false)).report();
+        List<StepResult> a = report.steps();
+        List<StepResult> b = shared.steps();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i >= a.size() || i >= b.size()) {
+                StepResult only = i < a.size() ? a.get(i) : b.get(i);
+                diffs.add(new Difference(only.module(), "outcome", null, i < a.size() ? a.get(i).ending() : "no such step",
+                        i < b.size() ? b.get(i).ending() : "no such step", null, null, "fused", "shared"));
+                continue;
+            }
+            compare(a.get(i), b.get(i), "fused", "shared", diffs);
+        }
+        diffs.addAll(differential(set, report, options, "fused"));
+        return new Outcome(report, diffs);
+    }
+
+    private static List<String> modules(Path file, byte[] fused) {
+        try {
+            return FusedValidator.modules(fused);
+        } catch (SetupException e) {
+            throw new LinkException(file + ": " + e.getMessage().replaceFirst("^fused.wasm: ", ""));
+        }
+    }
+
+    private static ValidatorOptions validatorOptions(Options options) {
+        return new ValidatorOptions(options.engine(), options.collectAll(), options.stepTimeoutMillis());
+    }
+
+    /** Runs {@code run} over the manifest's steps (host text writes staged in a temporary folder). */
+    private static RunReport withSteps(Path where, LinkedSet set, java.util.function.Function<List<Step>, RunReport> run) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("wasm-layout-run");
-            report = new Validator(runSet, new ValidatorOptions(options.engine(), options.collectAll(),
-                    options.stepTimeoutMillis())).run(steps(set, scratch));
+            return run.apply(steps(set, scratch));
         } catch (SetupException e) {
-            throw new LinkException(dir + ": " + e.getMessage());
+            throw new LinkException(where + ": " + e.getMessage());
         } catch (IOException e) {
             throw new LinkException("cannot create a temporary folder: " + e.getMessage());
         } finally {
             deleteQuietly(scratch);
         }
-        List<Difference> diffs = options.differential() ? differential(set, report, options) : List.of();
-        return new Outcome(report, diffs);
+    }
+
+    /** Adds how {@code r} differs from {@code other} (the same step run another way): its ending and its two streams. */
+    private static void compare(StepResult r, StepResult other, String run, String against, List<Difference> out) {
+        if (!java.util.Objects.equals(r.ending(), other.ending())) {
+            out.add(new Difference(r.module(), "outcome", null, r.ending(), other.ending(), null, null, run, against));
+        }
+        for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), other.stdout(), run, against),
+            Difference.ofStream(r.module(), "stderr", r.stderr(), other.stderr(), run, against)}) {
+            if (d != null) {
+                out.add(d);
+            }
+        }
     }
 
     static RunSet runSet(LinkedSet set) {
@@ -188,7 +285,7 @@ public final class RunJob {
         throw new LinkException(set.manifest().file() + ": run step names region '" + name + "', which the layout does not have");
     }
 
-    private static List<Difference> differential(LinkedSet set, RunReport report, Options options) {
+    private static List<Difference> differential(LinkedSet set, RunReport report, Options options, String run) {
         List<Difference> out = new ArrayList<>();
         for (StepResult r : report.steps()) {
             if (!"_start".equals(r.export())) {
@@ -201,13 +298,18 @@ public final class RunJob {
             } catch (IOException e) {
                 throw new LinkException(spec.wasmPath() + ": cannot read the original module: " + e.getMessage());
             }
-            StandaloneResult alone = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
-                    spec.wasi().argv(), spec.wasi().env()), options.engine(), options.stepTimeoutMillis());
-            if (!java.util.Objects.equals(r.ending(), alone.ending())) {
-                out.add(new Difference(r.module(), "outcome", null, r.ending(), alone.ending(), null, null));
+            StandaloneResult alone;
+            try {
+                alone = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
+                        spec.wasi().argv(), spec.wasi().env()), options.engine(), options.stepTimeoutMillis());
+            } catch (SetupException e) {
+                throw new LinkException(spec.wasmPath() + ": --differential cannot run it alone: " + e.getMessage());
             }
-            for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), alone.stdout()),
-                Difference.ofStream(r.module(), "stderr", r.stderr(), alone.stderr())}) {
+            if (!java.util.Objects.equals(r.ending(), alone.ending())) {
+                out.add(new Difference(r.module(), "outcome", null, r.ending(), alone.ending(), null, null, run, "alone"));
+            }
+            for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), alone.stdout(), run, "alone"),
+                Difference.ofStream(r.module(), "stderr", r.stderr(), alone.stderr(), run, "alone")}) {
                 if (d != null) {
                     out.add(d);
                 }

@@ -73,6 +73,30 @@ final class FunctionLocator implements ExecutionListener {
         });
     }
 
+    /**
+     * The index of the wasm function running now (the innermost one; in the compiler, not the
+     * trampoline into a host function), or -1. A host function asks it to learn who called it.
+     */
+    int currentFunction() {
+        String prefix = compiledPrefix;
+        return WALKER.walk(frames -> {
+            for (var it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                String cls = f.getClassName();
+                String method = f.getMethodName();
+                if (prefix != null && cls.startsWith(prefix) && method.startsWith("func_")) {
+                    int index = compiledIndex(method);
+                    if (index >= module.sections.importedFunctions) {
+                        return index;
+                    }
+                } else if (cls.endsWith("InterpreterMachine") && method.equals("eval")) {
+                    return functionAt(lastAddress).orElse(-1);
+                }
+            }
+            return prefix == null ? functionAt(lastAddress).orElse(-1) : -1;
+        });
+    }
+
     private static int compiledIndex(String method) {
         try {
             return Integer.parseInt(method.substring("func_".length()));

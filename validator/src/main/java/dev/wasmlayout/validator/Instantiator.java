@@ -102,14 +102,14 @@ final class Instantiator {
         }
     }
 
-    private static LongSupplier stackPointer(AtomicReference<Instance> self, int global) {
+    static LongSupplier stackPointer(AtomicReference<Instance> self, int global) {
         return () -> {
             Instance inst = self.get();
             return inst == null || global < 0 ? -1 : inst.global(global).getValue() & 0xffffffffL;
         };
     }
 
-    private static String segmentName(ParsedModule pm, int index) {
+    static String segmentName(ParsedModule pm, int index) {
         String n = pm.names != null ? pm.names.dataSegments().get(index) : null;
         return "data segment " + (n != null ? n : Integer.toString(index));
     }

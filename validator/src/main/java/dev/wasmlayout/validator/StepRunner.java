@@ -18,12 +18,20 @@ final class StepRunner {
     private final RunSet set;
     private final long timeoutMillis;
     private final HostSteps host;
+    /** The name a module's export has in its instance: itself, or {@code module.export} in a fused module. */
+    private final java.util.function.BinaryOperator<String> exportName;
 
     StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host) {
+        this(linked, set, timeoutMillis, host, (module, export) -> export);
+    }
+
+    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host,
+               java.util.function.BinaryOperator<String> exportName) {
         this.linked = linked;
         this.set = set;
         this.timeoutMillis = timeoutMillis;
         this.host = host;
+        this.exportName = exportName;
     }
 
     Ran run(Step s) {
@@ -39,12 +47,13 @@ final class StepRunner {
             String why = set.module(r.module()) == null ? "is not in the set" : "was not instantiated";
             return new Ran(fail(r.module(), r.export(), "module '" + r.module() + "' " + why), true);
         }
-        if (!exportsFunction(m, r.export())) {
+        String export = exportName.apply(r.module(), r.export());
+        if (!exportsFunction(m, export)) {
             return new Ran(fail(r.module(), r.export(), "module '" + r.module() + "' exports no function '" + r.export() + "'"), true);
         }
         long[] args = r.args();
-        String wrong = checkArgs(m.instance(), r.export(), args);
-        List<ValType> resultTypes = m.instance().exportType(r.export()).returns();
+        String wrong = checkArgs(m.instance(), export, args);
+        List<ValType> resultTypes = m.instance().exportType(export).returns();
         if (wrong == null && r.expectResult() != null) { // one that can never match fails before the call, like wrong args
             wrong = ResultExpectation.unfit(r.export(), resultTypes, r.expectResult());
         }
@@ -53,7 +62,7 @@ final class StepRunner {
         }
         WasiHost.Output mark = m.wasi().mark();
         Watchdog.Outcome<long[]> o = Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
-                () -> m.instance().export(r.export()).apply(args));
+                () -> m.instance().export(export).apply(args));
         return new Ran(Outcomes.call(r, resultTypes, o, timeoutMillis, m.wasi(), mark), o.stopped());
     }
 

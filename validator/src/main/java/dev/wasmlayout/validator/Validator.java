@@ -49,7 +49,7 @@ public final class Validator {
             modules.put(m.name(), chicoryParse(m, parsed.get(m.name())));
         }
         ImportPlan plan = new ImportPlan(set, parsed);
-        MemoryLimits limits = limits();
+        MemoryLimits limits = limits(set);
         SharedMemory shared = new SharedMemory(limits.initialPages(), limits.maximumPages());
         Ownership ownership = new Ownership(set.regions());
         Violations sink = new Violations(options.collectAll());
@@ -106,7 +106,7 @@ public final class Validator {
         return new RunReport(results, sink.list(), notes, console.bytes());
     }
 
-    private MemoryLimits limits() {
+    static MemoryLimits limits(RunSet set) {
         if (set.maxPages() > MemoryLimits.MAX_PAGES) {
             throw new SetupException("memory maximum " + set.maxPages() + " pages is more than a 32-bit memory has ("
                     + MemoryLimits.MAX_PAGES + ")");
@@ -129,9 +129,14 @@ public final class Validator {
 
     /** Runs a reactor's {@code _initialize} (WASI's reactor convention) before anyone calls it. */
     static Instance initialized(Instance i, ParsedModule pm) {
+        return initialized(i, pm, "");
+    }
+
+    /** As above for exports named {@code prefix + "_initialize"} (a fused module's {@code module._initialize}). */
+    static Instance initialized(Instance i, ParsedModule pm, String prefix) {
         for (Export e : pm.sections.exports) {
-            if (e.kind() == ExternalKind.FUNC && e.name().equals("_initialize")) {
-                i.export("_initialize").apply();
+            if (e.kind() == ExternalKind.FUNC && e.name().equals(prefix + "_initialize")) {
+                i.export(prefix + "_initialize").apply();
             }
         }
         return i;
