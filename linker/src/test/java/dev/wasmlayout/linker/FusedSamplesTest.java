@@ -192,7 +192,7 @@ class FusedSamplesTest {
         });
         assertThat(s.exports).anyMatch(e -> e.name().equals("memory") && e.kind() == dev.wasmlayout.wasm.sections.ExternalKind.MEMORY);
         StandaloneResult r = Standalone.run(RunModule.of("fused", fused), Engine.INTERPRETER, 20_000);
-        assertThat(r.stdout()).isEqualTo(Files.readString(SamplesEndToEndTest.root().resolve("footprint/expected-output.txt")));
+        assertThat(r.stdout().text()).isEqualTo(Files.readString(SamplesEndToEndTest.root().resolve("footprint/expected-output.txt")));
     }
 
     @Test
