@@ -23,6 +23,8 @@ import java.util.TreeSet;
  */
 final class HeapConfinement {
     static final long PAGE = 65536;
+    /** The name section's name of the function memory.grow now calls. */
+    static final String GROW = "__wasm_layout_memory_grow";
 
     private HeapConfinement() {
     }
@@ -36,7 +38,7 @@ final class HeapConfinement {
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
         extraGlobals.add(new ByteWriter().u8(ValueType.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
         FuncType i32ToI32 = new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32});
-        int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages));
+        int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages), GROW);
         TreeSet<Integer> functions = new TreeSet<>();
         for (ModuleFacts.GrowSite s : f.memoryGrowth()) {
             functions.add(s.function());
