@@ -69,7 +69,9 @@ final class Outcomes {
             Throwable e = o.error();
             WasiExitException exitEx = find(e, WasiExitException.class);
             ViolationException v = find(e, ViolationException.class);
-            if (v != null) {
+            if (e instanceof StackOverflows.Trap) {
+                return new Ending(null, e.getMessage());
+            } else if (v != null) {
                 return new Ending(null, "stopped at the first violation: " + v.violation().describe());
             } else if (exitEx != null) {
                 return new Ending(exitEx.exitCode(), null);

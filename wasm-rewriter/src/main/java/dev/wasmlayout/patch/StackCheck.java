@@ -24,9 +24,9 @@ import dev.wasmlayout.wasm.sections.FunctionBody;
  * trap's backtrace says what happened. The setter stores the value before it traps: the pointer's
  * global then holds the value that overflowed, for whoever reports the trap.
  */
-final class StackCheck {
-    static final String SETTER = "__wasm_layout_stack_set";
-    static final String OVERFLOW = "__wasm_layout_stack_overflow";
+public final class StackCheck {
+    public static final String SETTER = "__wasm_layout_stack_set";
+    public static final String OVERFLOW = "__wasm_layout_stack_overflow";
 
     private StackCheck() {
     }
