@@ -80,11 +80,12 @@ public final class StackCheck {
         return w.toByteArray();
     }
 
-    private record Rewrite(byte[] body, int sites, int grown) {
+    /** A rewritten body (null when nothing changed), its rewritten sites and how many of them needed more bytes. */
+    record Rewrite(byte[] body, int sites, int grown) {
     }
 
     /** Copies the body at [localsStart, end) (code from codeStart), each global.set of the pointer made a call. */
-    private static Rewrite rewrite(byte[] in, int localsStart, int codeStart, int end, int pointer, int setter) {
+    static Rewrite rewrite(byte[] in, int localsStart, int codeStart, int end, int pointer, int setter) {
         ByteWriter w = null;
         int copied = localsStart;
         int sites = 0;
