@@ -1,4 +1,4 @@
-// node run.mjs MODULE.wasm INITIAL_PAGES MAX_PAGES [args...]: runs a linked module's _start in V8 with
+// node run-in-node.mjs MODULE.wasm INITIAL_PAGES MAX_PAGES [args...]: runs a linked module's _start in V8 with
 // one imported memory and WASI; prints what it printed; on a trap prints "trap: <message>" and the
 // wasm functions of its stack (V8 names them from the name section), and exits 134.
 import { readFileSync } from 'node:fs';
