@@ -59,6 +59,9 @@ final class PlanCommand implements Callable<Integer> {
                 out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
             }
         }
+        for (String w : planned.plan().warnings()) {
+            spec.commandLine().getErr().println("warning: " + w); // stderr, so --json stays the contract alone
+        }
         if (writeLock) {
             Path target = lock != null ? lock : planned.manifest().folder().resolve(LockFile.FILE_NAME);
             LockFile.writeTo(target, layout);

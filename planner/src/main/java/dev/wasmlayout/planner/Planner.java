@@ -76,7 +76,23 @@ public final class Planner {
                     + (moves.size() > MAX_LISTED ? "; and " + (moves.size() - MAX_LISTED) + " more" : "")
                     + "; plan without locking to accept " + (moves.size() == 1 ? "the move" : "the moves"));
         }
-        return new Plan(layout(manifest, needsIndex, modules, placed), moves);
+        return new Plan(layout(manifest, needsIndex, modules, placed), moves, warnings(manifest, needsIndex));
+    }
+
+    /**
+     * A module given {@code heap: 0} whose code reaches memory.grow or memory.size (wasi-libc's malloc does):
+     * its memory then ends where its data does, and every allocation fails.
+     */
+    private static List<String> warnings(Manifest manifest, NeedsIndex needs) {
+        List<String> warnings = new ArrayList<>();
+        for (ModuleSpec module : manifest.modules()) {
+            if (module.heap().isPresent() && module.heap().getAsLong() == 0 && needs.get(module.name()).heapEndsOnPage()) {
+                warnings.add(manifest.file() + ":" + module.location() + ": module '" + module.name() + "' has heap: 0"
+                        + " but its code reaches memory.grow/memory.size (malloc does): every allocation will fail;"
+                        + " give it a heap or check that it never allocates");
+            }
+        }
+        return warnings;
     }
 
     /** The parts not yet placed, grouped into blocks, in the order first fit decreasing wants. */

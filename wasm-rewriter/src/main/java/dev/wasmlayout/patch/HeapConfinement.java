@@ -21,10 +21,10 @@ import java.util.TreeSet;
  * memory.grow calls a new function that refuses to go past it. wasi-libc's malloc takes
  * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
  */
-final class HeapConfinement {
+public final class HeapConfinement {
     static final long PAGE = 65536;
     /** The name section's name of the function memory.grow now calls. */
-    static final String GROW = "__wasm_layout_memory_grow";
+    public static final String GROW = "__wasm_layout_memory_grow";
 
     private HeapConfinement() {
     }
@@ -59,7 +59,7 @@ final class HeapConfinement {
                 + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
                 + growFunction + ")");
         if (pages * PAGE < p.heapEnd()) {
-            log.add("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
+            log.warn("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
                     + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
         }
     }
