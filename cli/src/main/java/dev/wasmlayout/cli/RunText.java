@@ -41,6 +41,9 @@ final class RunText {
             sb.append("  alone stdout:\n");
             indent(sb, d.originalStdout(), "    ");
         }
+        if (!o.alone().isEmpty()) {
+            sb.append("footprint: ").append(o.footprint()).append('\n');
+        }
         for (String n : o.report().notes()) {
             sb.append("note: ").append(n).append('\n');
         }

@@ -40,6 +40,9 @@ final class RunLog {
             log.error("DIFFERENCE: " + d.module() + " linked exit " + d.linkedExit() + ", alone exit " + d.originalExit()
                     + "; linked stdout " + quote(d.linkedStdout()) + ", alone stdout " + quote(d.originalStdout()));
         }
+        if (!o.alone().isEmpty()) {
+            log.info("footprint: " + o.footprint());
+        }
         for (String n : o.report().notes()) {
             log.info("note: " + n);
         }

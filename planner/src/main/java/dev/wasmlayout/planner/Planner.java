@@ -6,6 +6,7 @@ import dev.wasmlayout.layout.Lock;
 import dev.wasmlayout.layout.ModuleAssignment;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.layout.Strategy;
+import dev.wasmlayout.manifest.Defaults;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.source.Sizes;
@@ -138,10 +139,26 @@ public final class Planner {
         long pages = BudgetCheck.pages(used);
         long separatePages = 0;
         for (ModuleSpec module : manifest.modules()) {
-            separatePages += BudgetCheck.pages(needs.get(module.name()).linkedMemoryBytes());
+            separatePages += BudgetCheck.pages(aloneBytes(module, placed));
         }
         return new Layout(manifest.memory().importName(), Layout.PAGE_SIZE, pages, manifest.memory().maxPages(),
                 new ArrayList<>(placed.values()), modules, new Footprint(used, pages, separatePages));
+    }
+
+    /**
+     * The memory a module needs alone with the stack and heap the plan gives it: wasm-ld's default global
+     * base (1 KiB below the data, as the null guard here), its stack, data and heap, each 16-aligned.
+     * Shared buffers and reserves count only in the shared memory, so the comparison never flatters sharing.
+     */
+    private static long aloneBytes(ModuleSpec module, Map<String, Region> placed) {
+        long bytes = Defaults.NULL_GUARD;
+        for (String suffix : new String[] {".stack", ".data", ".heap"}) {
+            Region r = placed.get(module.name() + suffix);
+            if (r != null) {
+                bytes += Sizes.alignUp(r.size(), PlanDefaults.GRANULE);
+            }
+        }
+        return bytes;
     }
 
     /** The manifest's choice when it makes one, else what inspection found. */
