@@ -20,6 +20,9 @@ import dev.wasmlayout.wasm.sections.FunctionBody;
  * the call takes exactly the bytes of the {@code global.set} and every code offset (DWARF's) stays
  * true. Only where the index was written shorter (after wasm-opt) does the body grow.
  *
+ * <p>An update that moves the pointer up by a constant ({@code ...; i32.const c; i32.add; global.set}, c >= 0: the
+ * epilogue that frees a frame) cannot overflow and stays as it was: that halves the checks a call costs.
+ *
  * <p>The glue is two functions of the module itself (no imports), named in the name section so that a
  * trap's backtrace says what happened. The setter stores the value before it traps: the pointer's
  * global then holds the value that overflowed, for whoever reports the trap.
@@ -48,6 +51,7 @@ public final class StackCheck {
                 setterBody(pointer, p.stackLow(), p.stackHigh(), overflow), SETTER);
         int sites = 0;
         int grown = 0;
+        int up = 0;
         for (FunctionBody b : m.sections.bodies) {
             byte[] earlier = ed.replacedBody(b.index());
             Rewrite r = earlier != null
@@ -58,10 +62,12 @@ public final class StackCheck {
                 sites += r.sites;
                 grown += r.grown;
             }
+            up += r.up;
         }
         log.add("stack check: " + sites + " update(s) of the stack pointer (global " + pointer + ") call " + SETTER
                 + " (function " + setter + "), which traps through " + OVERFLOW + " (function " + overflow
                 + ") outside " + RelocatePatcher.hex(p.stackLow()) + ".." + RelocatePatcher.hex(p.stackHigh())
+                + "; " + up + " that free a frame (pointer + constant) stay unchecked"
                 + (grown == 0 ? "; every call took the bytes of the global.set it replaced"
                         : "; " + grown + " of them needed more bytes than the global.set (its index was not padded)"));
     }
@@ -80,8 +86,11 @@ public final class StackCheck {
         return w.toByteArray();
     }
 
-    /** A rewritten body (null when nothing changed), its rewritten sites and how many of them needed more bytes. */
-    record Rewrite(byte[] body, int sites, int grown) {
+    /**
+     * A rewritten body (null when nothing changed), its rewritten sites, how many of them needed more bytes, and
+     * the updates left alone because they move the pointer up.
+     */
+    record Rewrite(byte[] body, int sites, int grown, int up) {
     }
 
     /** Copies the body at [localsStart, end) (code from codeStart), each global.set of the pointer made a call. */
@@ -90,12 +99,28 @@ public final class StackCheck {
         int copied = localsStart;
         int sites = 0;
         int grown = 0;
+        int up = 0;
         ByteReader r = new ByteReader(in, codeStart, end, "code");
         InstructionReader insns = InstructionReader.forFunctionBody(r);
+        Opcode last = null; // the instruction before this one, and the one before that with its i32 constant
+        Opcode beforeLast = null;
+        long lastConstant = 0;
+        long beforeLastConstant = 0;
         while (insns.hasNext()) {
             int at = r.pos();
             Opcode op = insns.skip();
-            if (op != Opcode.GLOBAL_SET || insns.immediate(0) != pointer) {
+            long constant = op == Opcode.I32_CONST ? insns.immediate(0) : 0;
+            boolean set = op == Opcode.GLOBAL_SET && insns.immediate(0) == pointer;
+            boolean freesFrame = last == Opcode.I32_ADD && beforeLast == Opcode.I32_CONST && beforeLastConstant >= 0;
+            beforeLast = last;
+            beforeLastConstant = lastConstant;
+            last = op;
+            lastConstant = constant;
+            if (!set) {
+                continue;
+            }
+            if (freesFrame) {
+                up++;
                 continue;
             }
             if (w == null) {
@@ -112,9 +137,9 @@ public final class StackCheck {
             }
         }
         if (w == null) {
-            return new Rewrite(null, 0, 0);
+            return new Rewrite(null, 0, 0, up);
         }
         w.bytes(in, copied, end - copied);
-        return new Rewrite(w.toByteArray(), sites, grown);
+        return new Rewrite(w.toByteArray(), sites, grown, up);
     }
 }
