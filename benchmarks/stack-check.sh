@@ -33,9 +33,12 @@ log "V8"
 PAGES=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["memory"]["initialPages"])' "$CHECKED/layout.json")
 node --no-warnings "$HERE/stack-check-v8.mjs" "$CHECKED/stackheavy.wasm" "$UNCHECKED/stackheavy.wasm" "$PAGES" 100 \
   "$V8_RUNS" 2>/dev/null > "$OUT/stack-check-v8.json"
+# the same with V8's wasm inlining (a flag in node 20's V8 11.3): the setter is small enough to be inlined
+node --no-warnings --experimental-wasm-inlining "$HERE/stack-check-v8.mjs" "$CHECKED/stackheavy.wasm" \
+  "$UNCHECKED/stackheavy.wasm" "$PAGES" 100 "$V8_RUNS" 2>/dev/null > "$OUT/stack-check-v8-inlining.json"
 
 python3 - "$OUT/stack-check.json" "$OUT/stack-check-v8.json" "$CHECKED/stackheavy.wasm" "$UNCHECKED/stackheavy.wasm" \
-  "$CHECKED/link.json" ${QUICK:+quick} <<'PY'
+  "$OUT/stack-check-v8-inlining.json" ${QUICK:+quick} <<'PY'
 import json, sys
 
 def code_size(path):
@@ -73,6 +76,11 @@ print('| Chicory compiler, ms per run (20 rounds, JMH) | %.2f ± %.2f | %.2f ± 
 print('| V8 (node %s, V8 %s), median ms of %d runs (100 rounds) | %.1f | %.1f | %.3f |' % (
     v8['node'], v8['v8'], v8['runs'], v8['checkedMs'], v8['uncheckedMs'], v8['ratio']))
 print('| V8, fastest of those runs | %.1f | %.1f | %.3f |' % (v8['checkedMinMs'], v8['uncheckedMinMs'], v8['minRatio']))
+inl = json.load(open(sys.argv[5]))
+print('| V8 with `--experimental-wasm-inlining`, median ms | %.1f | %.1f | %.3f |' % (
+    inl['checkedMs'], inl['uncheckedMs'], inl['ratio']))
+print('| V8 with `--experimental-wasm-inlining`, fastest | %.1f | %.1f | %.3f |' % (
+    inl['checkedMinMs'], inl['uncheckedMinMs'], inl['minRatio']))
 print('| code section, bytes | %d | %d | %.4f |' % (cc, cu, cc / cu))
 print('| module file, bytes | %d | %d | %.4f |' % (fc, fu, fc / fu))
 print()
