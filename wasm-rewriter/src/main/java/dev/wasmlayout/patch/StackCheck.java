@@ -52,6 +52,8 @@ public final class StackCheck {
         int sites = 0;
         int grown = 0;
         int up = 0;
+        long leafFrame = 0; // the largest frame a function takes without ever setting the pointer
+        String leaf = null;
         for (FunctionBody b : m.sections.bodies) {
             byte[] earlier = ed.replacedBody(b.index());
             Rewrite r = earlier != null
@@ -63,6 +65,10 @@ public final class StackCheck {
                 grown += r.grown;
             }
             up += r.up;
+            if (r.sites == 0 && r.up == 0 && r.frame > leafFrame) {
+                leafFrame = r.frame;
+                leaf = m.functionName(b.index());
+            }
         }
         log.add("stack check: " + sites + " update(s) of the stack pointer (global " + pointer + ") call " + SETTER
                 + " (function " + setter + "), which traps through " + OVERFLOW + " (function " + overflow
@@ -70,6 +76,12 @@ public final class StackCheck {
                 + "; " + up + " that free a frame (pointer + constant) stay unchecked"
                 + (grown == 0 ? "; every call took the bytes of the global.set it replaced"
                         : "; " + grown + " of them needed more bytes than the global.set (its index was not padded)"));
+        if (leaf != null) {
+            // such a function uses its frame below the pointer without moving it: nothing can check it, so an
+            // overflow there writes up to this many bytes below the stack's start before the next call traps
+            log.add("stack check: functions that never move the stack pointer use at most " + leafFrame
+                    + " bytes below it unchecked (" + leaf + ")");
+        }
     }
 
     /**
@@ -87,10 +99,11 @@ public final class StackCheck {
     }
 
     /**
-     * A rewritten body (null when nothing changed), its rewritten sites, how many of them needed more bytes, and
-     * the updates left alone because they move the pointer up.
+     * A rewritten body (null when nothing changed), its rewritten sites, how many of them needed more bytes,
+     * the updates left alone because they move the pointer up, and the largest frame it takes below the pointer
+     * ({@code global.get $sp; i32.const n; i32.sub}).
      */
-    record Rewrite(byte[] body, int sites, int grown, int up) {
+    record Rewrite(byte[] body, int sites, int grown, int up, long frame) {
     }
 
     /** Copies the body at [localsStart, end) (code from codeStart), each global.set of the pointer made a call. */
@@ -106,12 +119,20 @@ public final class StackCheck {
         Opcode beforeLast = null;
         long lastConstant = 0;
         long beforeLastConstant = 0;
+        boolean lastReadPointer = false;
+        boolean beforeLastReadPointer = false;
+        long frame = 0;
         while (insns.hasNext()) {
             int at = r.pos();
             Opcode op = insns.skip();
             long constant = op == Opcode.I32_CONST ? insns.immediate(0) : 0;
             boolean set = op == Opcode.GLOBAL_SET && insns.immediate(0) == pointer;
             boolean freesFrame = last == Opcode.I32_ADD && beforeLast == Opcode.I32_CONST && beforeLastConstant >= 0;
+            if (op == Opcode.I32_SUB && last == Opcode.I32_CONST && beforeLastReadPointer) {
+                frame = Math.max(frame, lastConstant);
+            }
+            beforeLastReadPointer = lastReadPointer;
+            lastReadPointer = op == Opcode.GLOBAL_GET && insns.immediate(0) == pointer;
             beforeLast = last;
             beforeLastConstant = lastConstant;
             last = op;
@@ -137,9 +158,9 @@ public final class StackCheck {
             }
         }
         if (w == null) {
-            return new Rewrite(null, 0, 0, up);
+            return new Rewrite(null, 0, 0, up, frame);
         }
         w.bytes(in, copied, end - copied);
-        return new Rewrite(w.toByteArray(), sites, grown, up);
+        return new Rewrite(w.toByteArray(), sites, grown, up, frame);
     }
 }

@@ -89,6 +89,16 @@ class StackCheckTest {
     }
 
     @Test
+    void aFunctionThatNeverSetsThePointerHasItsFrameMeasured() {
+        // one i32 local; global.get 0; i32.const 64; i32.sub; local.set 0; end: a leaf's 64-byte frame
+        byte[] body = {0x01, 0x01, 0x7f, 0x23, 0x00, 0x41, (byte) 0xc0, 0x00, 0x6b, 0x21, 0x00, 0x0b};
+        StackCheck.Rewrite r = StackCheck.rewrite(body, 0, 3, body.length, 0, 5);
+        assertThat(r.body()).isNull();
+        assertThat(r.frame()).isEqualTo(64);
+        assertThat(StackCheck.rewrite(body, 0, 3, body.length, 1, 5).frame()).isZero(); // global 1 is not the pointer
+    }
+
+    @Test
     void onlyAnUpdateThatAddsANonNegativeConstantStaysUnchecked() {
         // local.get 0; i32.const 16; i32.add; global.set 0 (frees a frame), then the same with -16 (takes one); end
         byte[] body = {0x00, 0x20, 0x00, 0x41, 0x10, 0x6a, 0x24, 0x00, 0x20, 0x00, 0x41, 0x70, 0x6a, 0x24, 0x00, 0x0b};
