@@ -100,4 +100,6 @@ log "writing $HERE/RESULTS.md"
 python3 "$HERE/report.py" write "$OUT" "$LARGE" "$RELOCATE_TARGET_MBS" "$VALIDATOR_TARGET_RATIO" "$ELAPSED" \
   --pic="$PIC" ${QUICK:+--quick} > "$HERE/RESULTS.md.tmp"
 mv "$HERE/RESULTS.md.tmp" "$HERE/RESULTS.md"
+# the stack check's cost, side by side with the unchecked link (its own script: it can also run alone)
+"$HERE/stack-check.sh" >> "$HERE/RESULTS.md"
 log "done in ${ELAPSED}s"

@@ -89,6 +89,9 @@ final class LinkCommand implements Callable<Integer> {
         for (dev.wasmlayout.planner.Move m : linked.planned().plan().moves()) {
             out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
         }
+        for (String w : linked.planned().plan().warnings()) {
+            out.printf("warning: %s%n", w);
+        }
         for (LinkJob.LinkedModule m : linked.modules()) {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
             for (String w : m.warnings()) {

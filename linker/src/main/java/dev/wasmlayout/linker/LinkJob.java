@@ -69,8 +69,7 @@ public final class LinkJob {
     /** As {@link #prepare(Request)}, telling {@code progress} what it is doing (for a terminal). */
     public static Linked prepare(Request req, java.util.function.Consumer<String> progress) {
         progress.accept("planning " + req.manifest());
-        Path lock = Files.exists(req.outDir().resolve(LockFile.FILE_NAME)) ? req.outDir().resolve(LockFile.FILE_NAME) : null;
-        PlanJob.Planned planned = PlanJob.plan(req.manifest(), lock, req.locked());
+        PlanJob.Planned planned = PlanJob.plan(req.manifest(), PlanJob.lockIn(req.outDir()), req.locked());
         Manifest manifest = planned.manifest();
         Set<String> leftOut = leftOut(manifest, req.without());
         Layout layout = planned.plan().layout();

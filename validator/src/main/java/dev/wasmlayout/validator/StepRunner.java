@@ -18,8 +18,10 @@ final class StepRunner {
     private final RunSet set;
     private final long timeoutMillis;
     private final HostSteps host;
+    private final StackOverflows overflows;
 
-    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host) {
+    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, StackOverflows overflows, HostSteps host) {
+        this.overflows = overflows;
         this.linked = linked;
         this.set = set;
         this.timeoutMillis = timeoutMillis;
@@ -52,8 +54,8 @@ final class StepRunner {
             return new Ran(fail(r.module(), r.export(), wrong), true);
         }
         WasiHost.Output mark = m.wasi().mark();
-        Watchdog.Outcome<long[]> o = Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
-                () -> m.instance().export(r.export()).apply(args));
+        Watchdog.Outcome<long[]> o = overflows.explain(Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
+                () -> m.instance().export(r.export()).apply(args)));
         return new Ran(Outcomes.call(r, resultTypes, o, timeoutMillis, m.wasi(), mark), o.stopped());
     }
 
