@@ -293,6 +293,7 @@ def speed_section(c, p, stages=None, stages_before=None):
       "before and after: %.2f and %.2f on %s cores." % (c["link"][0]["runs"] if c["link"] else c["real"]["runs"],
                                                           c["loadavg_before"], c["loadavg_after"], os.cpu_count()))
     if c.get("baseline"):
+        p()
         p("*before* is `java -jar` of the jar built at the commit before this work (no archive, default JIT, one "
           "thread), timed in the same rounds.")
     p()
