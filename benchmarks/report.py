@@ -4,6 +4,7 @@
     report.py slow-relocate OUT LARGE TARGET_MBS      relocate benchmarks under the target, as a regex alternation
     report.py validator-missed OUT TARGET_RATIO       exit 0 when watched/unwatched (compiler) is over the target
     report.py write OUT LARGE TARGET_MBS TARGET_RATIO ELAPSED [--quick] [--pic=PIC.wasm]
+    report.py speed COMPARE_JSON [STAGES.txt [STAGES_BEFORE.txt]]   the issue #14 section alone
 
 Every number is the median of the measured iterations of all forks; MB is 10^6 bytes.
 """
@@ -108,8 +109,8 @@ def link_section(out, size_large, rows, pic, p):
     p("Each cell is the median of %d timed runs (after one untimed run) of a sequential batch over all modules of the "
       "manifest, measured by `benchmarks/compare.py`:" % runs)
     p()
-    p("- **wasm-layout link**: `java -jar cli/target/wasm-layout.jar link MANIFEST -o DIR` (one JVM: plan, patch every "
-      "module, write layout.json, lock, reports);")
+    p("- **wasm-layout link**: `./wasm-layout link MANIFEST -o DIR`, the launcher (one JVM with the class-data-sharing "
+      "archive and C1 alone: plan, patch every module, write layout.json, lock, reports);")
     p("- **relink (wasm-ld)**: the rebuild flow: `clang-19` as driver (only `wasm-ld-19` on its PATH) relinking each "
       "module's object files with the flags of `wasm-layout flags --json` (`--import-memory --global-base ... "
       "-z stack-size ... --initial-memory --max-memory`); where the plan cannot be written as wasm-ld flags "
@@ -131,8 +132,11 @@ def link_section(out, size_large, rows, pic, p):
             r["label"], star, r["modules"], r["bytes"] / 1e6, o, l, w, o / l, o / w))
     p()
     if c.get("jvm_floor"):
-        p("The JVM floor: `java -jar cli/target/wasm-layout.jar --version` (start the JVM, load picocli, print) takes "
+        p("The JVM floor: `./wasm-layout --version` (start the JVM, load picocli, print) takes "
           "**%.3f s** (median), a fixed cost in every `wasm-layout link` cell above." % statistics.median(c["jvm_floor"]))
+        if c.get("jvm_floor_plain"):
+            p("(`java -jar cli/target/wasm-layout.jar --version`, without the archive: %.3f s.)"
+              % statistics.median(c["jvm_floor_plain"]))
         p()
     for r in c["link"]:
         o, l, w = statistics.median(r["ours"]), statistics.median(r["relink"]), statistics.median(r["wasm_opt"])
@@ -255,6 +259,120 @@ def jfr_section(out, name):
         return ""
     with open(path) as f:
         return f.read()
+
+
+def stage_lines(path):
+    """StageCpu's output: stage -> (ms, MB/s)."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path) as f:
+        for line in f:
+            w = line.split()
+            if len(w) >= 4 and w[2] == "ms" and w[4] == "MB/s":
+                out[w[0]] = (float(w[1]), float(w[3]))
+    return out
+
+
+def cpu_med(r, key):
+    v = r.get(key + "_cpu") or (r.get("cpu") or {}).get(key)
+    return statistics.median(v) if v else float("nan")
+
+
+def speed_section(c, p, stages=None, stages_before=None):
+    """The goals of issue #14, each as a ratio measured in one run (compare.py; StageCpu for in process)."""
+    if not c:
+        return
+    med = statistics.median
+    p("## Speed against the tools people compare us with (issue #14)")
+    p()
+    p("Everything in this section comes from one run of `benchmarks/compare.py` on this machine: for each set the "
+      "commands take turns (one untimed run each, then %d rounds), so a change in the machine's load falls on all of "
+      "them alike. Cells are medians; *wall* is elapsed time, *CPU* the user + system time of the process and its "
+      "children, which other processes on the machine change much less than the wall clock. 1-minute load average "
+      "before and after: %.2f and %.2f on %s cores." % (c["link"][0]["runs"] if c["link"] else c["real"]["runs"],
+                                                          c["loadavg_before"], c["loadavg_after"], os.cpu_count()))
+    if c.get("baseline"):
+        p()
+        p("*before* is `java -jar` of the jar built at the commit before this work (no archive, default JIT, one "
+          "thread), timed in the same rounds.")
+    p()
+    real = c.get("real")
+    gen = next((r for r in c["link"] if r["label"] == "generated set"), None)
+    if real:
+        names = ", ".join("%s %.2f MB" % (n, b / 1e6) for n, b in zip(real["names"], real["sizes"]))
+        p("**Real-program set** `%s`: %d C programs (%s), %.2f MB; V8 is Node %s running the linked set in one "
+          "`WebAssembly.Memory` with the manifest's run steps (`benchmarks/v8run.mjs`). The last line of "
+          "`link --validate`: `%s`." % (real["manifest"], real["modules"], names, real["bytes"] / 1e6,
+                                         c["tools"].get("node", "?"), (real.get("validate_tail") or ["?"])[0]))
+        p()
+        p("| command | wall s | CPU s |")
+        p("|---|---:|---:|")
+        rows = [("`wasm-layout link`", "ours"), ("`wasm-layout link`, before", "before"),
+                ("`wasm-opt IN -o OUT` (every module)", "wasm_opt"), ("`wasm-layout link --validate`", "validate"),
+                ("`wasm-layout link --validate`, before", "validate_before"), ("V8 (node) runs the linked set", "v8")]
+        for label, key in rows:
+            if real.get(key):
+                p("| %s | %.3f | %.3f |" % (label, med(real[key]), cpu_med(real, key)))
+        p()
+    if gen:
+        p("**Generated set** (`benchmarks/gen/build-set.sh`, %d modules, %.1f MB):" % (gen["modules"], gen["bytes"] / 1e6))
+        p()
+        p("| command | wall s | CPU s |")
+        p("|---|---:|---:|")
+        for label, key in (("`wasm-layout link`", "ours"), ("`wasm-layout link`, before", "before"),
+                           ("relink with wasm-ld (every module)", "relink"), ("`wasm-opt IN -o OUT` (every module)", "wasm_opt")):
+            if gen.get(key):
+                p("| %s | %.3f | %.3f |" % (label, med(gen[key]), cpu_med(gen, key)))
+        p()
+    small = [r for r in c["link"] if r["label"] != "generated set" and r.get("before")]
+    if small:
+        p("**Samples** (tiny modules: starting the JVM is most of the cost), `wasm-layout link` against before, wall / CPU s:")
+        p()
+        p("| set | after | before | wasm-ld relink | wasm-opt |")
+        p("|---|---:|---:|---:|---:|")
+        for r in small:
+            p("| %s | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f | %.3f / %.3f |" % (
+                r["label"], med(r["ours"]), cpu_med(r, "ours"), med(r["before"]), cpu_med(r, "before"),
+                med(r["relink"]), cpu_med(r, "relink"), med(r["wasm_opt"]), cpu_med(r, "wasm_opt")))
+        p()
+    if c.get("jvm_floor_cpu"):
+        p("JVM floor, `--version`: launcher %.3f s wall / %.3f s CPU; `java -jar` %.3f / %.3f." % (
+            med(c["jvm_floor"]), med(c["jvm_floor_cpu"]), med(c["jvm_floor_plain"]), med(c["jvm_floor_plain_cpu"])))
+        p()
+    if stages:
+        p("**In process** (`StageCpu`: `RelocateBenchmark`'s stages on `large.wasm`, median thread CPU time of 40 "
+          "rounds after 40 warm-up rounds, one thread (`-XX:ActiveProcessorCount=1`) so that CPU time is the whole cost):")
+        p()
+        p("| stage | before ms | before MB/s | after ms | after MB/s |")
+        p("|---|---:|---:|---:|---:|")
+        for st in ("parse", "inspect", "relocate", "pipeline"):
+            b = (stages_before or {}).get(st, (float("nan"), float("nan")))
+            a = stages.get(st, (float("nan"), float("nan")))
+            p("| %s | %.1f | %.0f | %.1f | %.0f |" % (st, b[0], b[1], a[0], a[1]))
+        p()
+    p("| goal | measured | ratio | |")
+    p("|---|---|---:|---|")
+    if real:
+        o, w = med(real["ours"]), med(real["wasm_opt"])
+        p("| real set: `link` at most 0.5x the wasm-opt read/write | %.3f s against %.3f s (CPU %.3f against %.3f) "
+          "| **%.2fx** (CPU %.2fx) | %s |" % (o, w, cpu_med(real, "ours"), cpu_med(real, "wasm_opt"), o / w,
+                                             cpu_med(real, "ours") / cpu_med(real, "wasm_opt"), "met" if o / w <= 0.5 else "not met"))
+    if stages:
+        mbs = stages["pipeline"][1]
+        p("| in process: parse + inspect + relocate at 1 GB/s or more | %.0f MB/s on one thread | **%.2fx** of the goal | "
+          "not met |" % (mbs, mbs / 1000))
+    if gen:
+        o, l = med(gen["ours"]), med(gen["relink"])
+        p("| generated set: `link` no slower than the wasm-ld relink | %.3f s against %.3f s (CPU %.3f against %.3f) "
+          "| **%.2fx** (CPU %.2fx) | %s |" % (o, l, cpu_med(gen, "ours"), cpu_med(gen, "relink"), o / l,
+                                             cpu_med(gen, "ours") / cpu_med(gen, "relink"), "met" if o <= l else "not met"))
+    if real:
+        v, e = med(real["validate"]), med(real["v8"])
+        p("| real set: `link --validate` at most 8x V8 running the set | %.3f s against %.3f s (CPU %.3f against %.3f) "
+          "| **%.1fx** (CPU %.1fx) | %s |" % (v, e, cpu_med(real, "validate"), cpu_med(real, "v8"), v / e,
+                                             cpu_med(real, "validate") / cpu_med(real, "v8"), "met" if v / e <= 8 else "not met"))
+    p()
 
 
 def write(out, large, target_mbs, target_ratio, elapsed, quick, pic=None):
@@ -411,6 +529,9 @@ def write(out, large, target_mbs, target_ratio, elapsed, quick, pic=None):
           "(`gc.time`).")
         p()
 
+    speed_section(load_compare(out), p, stage_lines(os.path.join(out, "stages.txt")),
+                  stage_lines(os.path.join(out, "stages-before.txt")))
+
     # ---- summary
     p("## Targets")
     p()
@@ -433,6 +554,11 @@ def main():
         out, large, target_mbs, target_ratio, elapsed = sys.argv[2:7]
         pic = next((a[len("--pic="):] for a in sys.argv if a.startswith("--pic=")), None)
         write(out, large, float(target_mbs), float(target_ratio), elapsed, "--quick" in sys.argv, pic)
+    elif what == "speed":
+        with open(sys.argv[2]) as f:
+            c = json.load(f)
+        speed_section(c, print, stage_lines(sys.argv[3] if len(sys.argv) > 3 else None),
+                      stage_lines(sys.argv[4] if len(sys.argv) > 4 else None))
     else:
         sys.exit("unknown command " + what)
 

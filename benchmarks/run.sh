@@ -71,7 +71,11 @@ jmh fuse 'FuseBenchmark' -p manifest="$SET"
 log "side-by-side comparisons and footprint"
 RUNS=7
 [[ -n "${QUICK:-}" ]] && RUNS=2
-python3 "$HERE/compare.py" "$OUT/compare.json" --runs "$RUNS"
+# BASELINE=path/to/an/older/wasm-layout.jar also times that jar (`java -jar`) in the same rounds
+python3 "$HERE/compare.py" "$OUT/compare.json" --runs "$RUNS" ${BASELINE:+--baseline "$BASELINE"}
+# the in-process stages in thread CPU time, one thread: readable when the machine is shared
+log "StageCpu"
+java -XX:ActiveProcessorCount=1 -Xms2g -Xmx2g -cp "$JAR" dev.wasmlayout.bench.StageCpu "$LARGE" 40 > "$OUT/stages.txt"
 
 # Profiles for what misses its target: a short JFR run (1 fork) of each such benchmark.
 profile() { # profile NAME REGEX [JMH options...]
@@ -100,4 +104,6 @@ log "writing $HERE/RESULTS.md"
 python3 "$HERE/report.py" write "$OUT" "$LARGE" "$RELOCATE_TARGET_MBS" "$VALIDATOR_TARGET_RATIO" "$ELAPSED" \
   --pic="$PIC" ${QUICK:+--quick} > "$HERE/RESULTS.md.tmp"
 mv "$HERE/RESULTS.md.tmp" "$HERE/RESULTS.md"
+# the stack check's cost, side by side with the unchecked link (its own script: it can also run alone)
+"$HERE/stack-check.sh" >> "$HERE/RESULTS.md"
 log "done in ${ELAPSED}s"

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "--fuse also merges the linked set into one module, DIR/fused.wasm, for runtimes that cannot give",
             "several instances one memory (WAMR, wasm3, AOT): one memory, every module at its planned regions,",
             "exports named <module>.<export>, and a _start that makes the manifest's call steps (host steps",
-            "such as write, load and dump are listed as left to the host)."
+            "such as write, load and dump are listed as left to the host). A set with exception handling",
+            "(setjmp/longjmp) fuses too, with a warning: a default WAMR build cannot run it; V8 can."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  linked (and, with --validate, a clean run)", "  1  with --validate: violations or failed steps",
@@ -92,6 +93,9 @@ final class LinkCommand implements Callable<Integer> {
         out.print(dev.wasmlayout.layout.report.Reports.render(linked.layout(), dev.wasmlayout.layout.report.ReportFormat.TEXT));
         for (dev.wasmlayout.planner.Move m : linked.planned().plan().moves()) {
             out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
+        }
+        for (String w : linked.planned().plan().warnings()) {
+            out.printf("warning: %s%n", w);
         }
         for (LinkJob.LinkedModule m : linked.modules()) {
             out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));

@@ -7,6 +7,7 @@ import dev.wasmlayout.planner.Move;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,6 +38,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--lock", paramLabel = "FILE", description = "Lock file to keep addresses from (default: wasm-layout.lock beside the manifest).")
     Path lock;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Plan as `link -o DIR` would: keep the"
+            + " addresses of DIR/wasm-layout.lock when DIR holds one (else the lock beside the manifest).")
+    Path outDir;
+
     @Option(names = "--locked", description = "Fail instead of moving any locked region.")
     boolean locked;
 
@@ -49,7 +54,11 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PlanJob.Planned planned = PlanJob.plan(manifest, lock, locked);
+        if (lock != null && outDir != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --lock or --output, not both");
+        }
+        PlanJob.Planned planned = PlanJob.plan(manifest, lock != null ? lock : outDir != null ? PlanJob.lockIn(outDir) : null,
+                locked);
         var layout = planned.plan().layout();
         if (json) {
             out.print(LayoutJson.write(layout));
@@ -58,6 +67,10 @@ final class PlanCommand implements Callable<Integer> {
             for (Move m : planned.plan().moves()) {
                 out.printf("moved: %s from 0x%x to 0x%x (%s)%n", m.region(), m.oldStart(), m.newStart(), m.reason());
             }
+        }
+        for (String w : planned.plan().warnings()) {
+            // as link prints them; with --json on stderr, so stdout stays the contract alone
+            (json ? spec.commandLine().getErr() : out).println("warning: " + w);
         }
         if (writeLock) {
             Path target = lock != null ? lock : planned.manifest().folder().resolve(LockFile.FILE_NAME);

@@ -37,6 +37,9 @@ final class RunText {
         for (RunJob.Difference d : o.differences()) {
             sb.append("DIFFERENCE: ").append(d.describe()).append('\n');
         }
+        if (!o.alone().isEmpty()) {
+            sb.append("footprint: ").append(o.footprint()).append('\n');
+        }
         for (String n : o.report().notes()) {
             sb.append("note: ").append(n).append('\n');
         }

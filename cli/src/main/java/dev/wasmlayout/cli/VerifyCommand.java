@@ -36,10 +36,12 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> problems = VerifyJob.verify(dir);
+        List<String> warnings = VerifyJob.warnings(dir);
         if (json) {
-            out.print(Json.write(java.util.Map.of("ok", problems.isEmpty(), "problems", problems)));
+            out.print(Json.write(java.util.Map.of("ok", problems.isEmpty(), "problems", problems, "warnings", warnings)));
         } else {
             problems.forEach(out::println);
+            warnings.forEach(w -> out.println("warning: " + w));
             out.println(problems.isEmpty() ? "OK: " + dir + " is consistent with its layout" : "FAILED: " + problems.size() + " problems");
         }
         out.flush();

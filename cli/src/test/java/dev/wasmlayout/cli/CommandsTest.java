@@ -253,4 +253,40 @@ class CommandsTest {
         assertThat(r.err()).contains("transform.stale.wasm: module 'transform' cannot be moved: relocate: stale:");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
+
+    /** hog (linker's test module, mallocs until NULL) with the given heap, in a manifest of its own in tmp. */
+    private Path hogManifest(String heap) throws Exception {
+        Path hog = samples().getParent().resolve("linker/src/test/resources/malloc/hog.wasm");
+        Files.copy(hog, tmp.resolve("hog.wasm"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path m = tmp.resolve("wasm-layout.yaml");
+        Files.writeString(m, "memory: { max: 1MiB }\nmodules:\n  - { name: hog, wasm: hog.wasm, stack: 8KiB, heap: " + heap
+                + " }\n");
+        return m;
+    }
+
+    @Test
+    void planMinusOReadsTheLockLinkReadsAndPrintsTheSameMap() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(CliRun.of("link", hogManifest("128KiB").toString(), "-o", out.toString()).exit()).isZero();
+        Path smaller = hogManifest("120KiB");
+        CliRun plan = CliRun.of("plan", smaller.toString(), "-o", out.toString());
+        CliRun link = CliRun.of("link", smaller.toString(), "-o", out.toString());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(plan.out()).contains("moved: hog.heap from 0x10000 to ");
+        assertThat(link.out()).startsWith(plan.out()); // the map and the moves, then what link did
+        assertThat(CliRun.of("verify", out.toString()).out()).doesNotContain("warning:").contains("OK: ");
+    }
+
+    @Test
+    void heapZeroForAModuleThatMallocsIsAWarningOfPlanAndLink() throws Exception {
+        Path m = hogManifest("0");
+        CliRun plan = CliRun.of("plan", m.toString());
+        assertThat(plan.exit()).isZero();
+        String warning = "warning: " + m + ":3:5: module 'hog' has heap: 0 but its code reaches memory.grow/memory.size"
+                + " (malloc does): every allocation will fail; give it a heap or check that it never allocates";
+        assertThat(plan.out()).contains(warning + "\n");
+        assertThat(CliRun.of("plan", "--json", m.toString()).err()).contains(warning);
+        assertThat(CliRun.of("link", m.toString(), "-o", tmp.resolve("out").toString()).out()).contains(warning + "\n");
+    }
 }

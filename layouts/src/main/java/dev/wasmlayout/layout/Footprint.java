@@ -1,12 +1,13 @@
 package dev.wasmlayout.layout;
 
 /**
- * What sharing one memory saves: the shared memory's size against the modules' own memories as they
- * were linked, each rounded up to whole pages (that is what a runtime allocates for each).
+ * What sharing one memory saves, like with like: the shared memory's size against each module alone given
+ * the same stack and heap, each memory rounded up to whole pages (that is what a runtime allocates for each).
  *
  * @param usedBytes     the highest end of any region: bytes the plan really needs
  * @param pages         pages the shared memory starts with (usedBytes rounded up)
- * @param separatePages the sum over modules of their linked initial memory, each rounded up to pages
+ * @param separatePages the sum over modules of the memory each needs alone (1 KiB below its data as wasm-ld
+ *                      leaves it, its planned stack, data and heap), each rounded up to pages
  */
 public record Footprint(long usedBytes, long pages, long separatePages) {
 

@@ -11,11 +11,11 @@ import java.util.Map;
 public final class ManifestKeys {
 
     public static final List<String> TOP = List.of("memory", "reserve", "shared", "modules", "run");
-    public static final List<String> MEMORY = List.of("import", "max", "null-guard");
+    public static final List<String> MEMORY = List.of("import", "max", "null-guard", "stack-check");
     public static final List<String> RESERVE = List.of("name", "at", "size", "align", "writers");
     public static final List<String> SHARED = List.of("name", "at", "size", "align", "writers", "readers");
-    public static final List<String> MODULE = List.of("name", "wasm", "stack", "heap", "imports", "optional", "strategy",
-            "argv", "env", "stdin");
+    public static final List<String> MODULE = List.of("name", "wasm", "stack", "heap", "imports", "optional",
+            "stack-check", "strategy", "argv", "env", "stdin");
     public static final List<String> RUN_STEP = List.of("write", "text", "load", "call", "args", "expect-stdout", "expect-exit",
             "expect-result", "dump");
     public static final List<String> REGION_FILE = List.of("file", "region");

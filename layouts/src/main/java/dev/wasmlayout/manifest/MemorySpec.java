@@ -11,13 +11,19 @@ import java.util.Objects;
  * @param nullGuard  bytes guarded at address 0; 0 when disabled (by {@code null-guard: false} or
  *                   {@code 0}, or implicitly because a reserve or shared region is fixed at 0)
  * @param location   where the {@code memory} mapping starts (null when built in code)
+ * @param stackCheck the default of every module's {@code stack-check} (true unless {@code stack-check: false})
  */
-public record MemorySpec(String importName, long max, long nullGuard, Location location) {
+public record MemorySpec(String importName, long max, long nullGuard, Location location, boolean stackCheck) {
 
     public static final long PAGE_SIZE = 65536;
 
     public MemorySpec {
         Objects.requireNonNull(importName, "importName");
+    }
+
+    /** A memory whose modules check their stacks (the default). */
+    public MemorySpec(String importName, long max, long nullGuard, Location location) {
+        this(importName, max, nullGuard, location, true);
     }
 
     public String importModule() {

@@ -21,10 +21,18 @@ import java.util.OptionalLong;
  * @param optional the set works without it (tracing, debugging); it is still planned and checked
  * @param strategy how to move it; empty = chosen from what inspection finds
  * @param wasi     arguments, environment and stdin for the validator's run
+ * @param stackCheck every update of its stack pointer is checked against its stack region (the module's
+ *                 {@code stack-check}, else the one under {@code memory:}, else true)
  */
 public record ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
                          Map<String, String> imports, boolean optional, Optional<Strategy> strategy,
-                         Location location, WasiSpec wasi) {
+                         Location location, WasiSpec wasi, boolean stackCheck) {
+
+    public ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
+                      Map<String, String> imports, boolean optional, Optional<Strategy> strategy, Location location,
+                      WasiSpec wasi) {
+        this(name, wasm, wasmPath, stack, heap, imports, optional, strategy, location, wasi, true);
+    }
 
     public ModuleSpec(String name, String wasm, Path wasmPath, OptionalLong stack, OptionalLong heap,
                       Map<String, String> imports, boolean optional, Optional<Strategy> strategy, Location location) {

@@ -37,6 +37,8 @@ final class SpecReader {
     private final Path folder;
     private final Complaint complaint;
     private final ManifestChecks checks;
+    /** {@code stack-check} under {@code memory:}, the default of every module's. */
+    private boolean stackCheckDefault = true;
 
     SpecReader(Path folder, Complaint complaint) {
         this.folder = folder;
@@ -56,6 +58,7 @@ final class SpecReader {
         Fields memoryFields = Fields.of(Fields.requireMap(top.required("memory"), "memory", complaint),
                 "in memory", ManifestKeys.MEMORY, complaint);
         MemorySpec memory = memory(memoryFields);
+        this.stackCheckDefault = memory.stackCheck();
         List<ReserveSpec> reserve = each(top, "reserve", this::reserve);
         List<SharedSpec> shared = each(top, "shared", this::shared);
         if (top.list("modules").isEmpty()) {
@@ -69,7 +72,7 @@ final class SpecReader {
                 || shared.stream().anyMatch(s -> s.at().equals(OptionalLong.of(0)));
         if (fixedAtZero && !memoryFields.has("null-guard")) {
             // a region fixed at 0 guards null pointers itself; an explicit null-guard is kept (and overlaps)
-            memory = new MemorySpec(memory.importName(), memory.max(), 0, memory.location());
+            memory = new MemorySpec(memory.importName(), memory.max(), 0, memory.location(), memory.stackCheck());
         }
         checks.run(memory.nullGuard() > 0);
         return new Manifest(file, memory, reserve, shared, modules, run);
@@ -126,7 +129,7 @@ final class SpecReader {
                 throw fields.expected("null-guard", "a size like 1KiB, or true or false");
             }
         }
-        return new MemorySpec(importName, max, nullGuard, fields.location());
+        return new MemorySpec(importName, max, nullGuard, fields.location(), fields.bool("stack-check", true));
     }
 
     private ReserveSpec reserve(MapNode item, String kind, int number) {
@@ -196,7 +199,7 @@ final class SpecReader {
                 .orElseThrow(() -> fields.wrong("strategy", "expected one of " + String.join(", ", Strategy.names())
                         + ", got " + Quote.of(text) + Suggestions.didYouMean(text, Strategy.names()))));
         return new ModuleSpec(name, wasm, wasmPath, stack, heap, imports, optional, strategy, fields.location(),
-                wasi(fields));
+                wasi(fields), fields.bool("stack-check", stackCheckDefault));
     }
 
     /** argv (strings), env (a map of strings) and stdin (a file beside the manifest) for the validator's run. */

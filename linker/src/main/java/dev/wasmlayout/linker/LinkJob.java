@@ -69,35 +69,25 @@ public final class LinkJob {
     /** As {@link #prepare(Request)}, telling {@code progress} what it is doing (for a terminal). */
     public static Linked prepare(Request req, java.util.function.Consumer<String> progress) {
         progress.accept("planning " + req.manifest());
-        Path lock = Files.exists(req.outDir().resolve(LockFile.FILE_NAME)) ? req.outDir().resolve(LockFile.FILE_NAME) : null;
-        PlanJob.Planned planned = PlanJob.plan(req.manifest(), lock, req.locked());
+        PlanJob.Planned planned = PlanJob.plan(req.manifest(), PlanJob.lockIn(req.outDir()), req.locked());
         Manifest manifest = planned.manifest();
         Set<String> leftOut = leftOut(manifest, req.without());
         Layout layout = planned.plan().layout();
+        List<LoadedModule> kept = new ArrayList<>();
+        for (LoadedModule m : planned.modules()) {
+            if (!leftOut.contains(m.name())) {
+                kept.add(m);
+            }
+        }
+        // each module is patched on its own (in parallel); files and results keep the manifest's order
+        Map<String, Long> tableBases = req.fuse() ? FuseJob.tableBases(planned.modules(), leftOut) : Map.of();
+        List<Patched> patched = PerModule.map(kept, m -> patch(m, manifest, layout, leftOut, tableBases.getOrDefault(m.name(), 0L),
+                progress));
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<LinkedModule> linked = new ArrayList<>();
-        Map<String, Long> tableBases = req.fuse() ? FuseJob.tableBases(planned.modules(), leftOut) : Map.of();
-        for (LoadedModule m : planned.modules()) {
-            if (leftOut.contains(m.name())) {
-                continue;
-            }
-            String file = m.spec().wasmPath().toString();
-            progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
-            Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBases.getOrDefault(m.name(), 0L));
-            try {
-                PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
-                List<String> actions = new ArrayList<>(r.actions());
-                List<String> warnings = new ArrayList<>(r.warnings());
-                byte[] bytes = r.bytes();
-                Set<String> stubbed = stubbedImports(m.spec(), leftOut);
-                if (!stubbed.isEmpty()) {
-                    bytes = ImportStubs.apply(bytes, stubbed, actions, warnings);
-                }
-                files.put(m.name() + ".wasm", bytes);
-                linked.add(new LinkedModule(m.name(), r.strategy(), file, actions, warnings));
-            } catch (PatchException | WasmException e) {
-                throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
-            }
+        for (Patched p : patched) {
+            files.put(p.module().name() + ".wasm", p.bytes());
+            linked.add(p.module());
         }
         FuseJob.Fused fused = null;
         if (req.fuse()) {
@@ -110,6 +100,29 @@ public final class LinkJob {
         files.putAll(Reports.files(layout));
         files.put(LINK_INFO, linkInfo(req, leftOut, files.keySet()).getBytes(StandardCharsets.UTF_8));
         return new Linked(planned, linked, files, fused);
+    }
+
+    private record Patched(LinkedModule module, byte[] bytes) {
+    }
+
+    private static Patched patch(LoadedModule m, Manifest manifest, Layout layout, Set<String> leftOut, long tableBase,
+                                 java.util.function.Consumer<String> progress) {
+        String file = m.spec().wasmPath().toString();
+        progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
+        Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBase);
+        try {
+            PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
+            List<String> actions = new ArrayList<>(r.actions());
+            List<String> warnings = new ArrayList<>(r.warnings());
+            byte[] bytes = r.bytes();
+            Set<String> stubbed = stubbedImports(m.spec(), leftOut);
+            if (!stubbed.isEmpty()) {
+                bytes = ImportStubs.apply(bytes, stubbed, actions, warnings);
+            }
+            return new Patched(new LinkedModule(m.name(), r.strategy(), file, actions, warnings), bytes);
+        } catch (PatchException | WasmException e) {
+            throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
+        }
     }
 
     /** Plans, patches and writes every output into {@code req.outDir()}. */

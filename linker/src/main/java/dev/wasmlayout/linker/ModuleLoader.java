@@ -9,7 +9,6 @@ import dev.wasmlayout.wasm.WasmException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Reads and inspects every module of a manifest, naming the file in every error. */
@@ -17,12 +16,9 @@ public final class ModuleLoader {
     private ModuleLoader() {
     }
 
+    /** Every module of the manifest, in its order; the modules are read and inspected in parallel. */
     public static List<LoadedModule> load(Manifest manifest) {
-        List<LoadedModule> out = new ArrayList<>();
-        for (ModuleSpec spec : manifest.modules()) {
-            out.add(load(spec));
-        }
-        return out;
+        return PerModule.map(manifest.modules(), ModuleLoader::load);
     }
 
     public static LoadedModule load(ModuleSpec spec) {

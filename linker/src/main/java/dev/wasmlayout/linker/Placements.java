@@ -33,7 +33,7 @@ final class Placements {
         }
         return new Placement(manifest.memory().importModule(), manifest.memory().importField(), layout.initialPages(),
                 layout.maxPages(), data.start(), data.end(), stackLow, stackHigh, heapStart, heapEnd, symbols,
-                module.imports());
+                module.imports(), 0, module.stackCheck());
     }
 
     static Region find(Layout layout, String owner, RegionKind kind) {

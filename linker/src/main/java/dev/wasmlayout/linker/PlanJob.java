@@ -31,6 +31,15 @@ public final class PlanJob {
     }
 
     /**
+     * The lock a link into {@code outDir} keeps addresses from, and so the one {@code plan -o DIR} reads: the
+     * lock that folder holds from the last link, else null (then {@link #plan} reads the one beside the manifest).
+     */
+    public static Path lockIn(Path outDir) {
+        Path lock = outDir.resolve(LOCK_FILE);
+        return java.nio.file.Files.exists(lock) ? lock : null;
+    }
+
+    /**
      * @param lock   the previous lock to keep addresses from; null = {@code wasm-layout.lock} beside the manifest
      * @param locked fail instead of moving a locked region
      */

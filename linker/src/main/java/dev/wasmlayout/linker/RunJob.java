@@ -72,7 +72,43 @@ public final class RunJob {
         }
     }
 
-    public record Outcome(RunReport report, List<Difference> differences) {
+    /** How large an original module's own memory was at the end of its run alone (how far it grew), in pages. */
+    public record AloneMemory(String module, long pages) {
+    }
+
+    /**
+     * @param alone with {@code --differential}, each original run alone and how far its memory grew (empty otherwise)
+     * @param sharedPages the pages the shared memory starts with, to compare with {@code alone}
+     */
+    public record Outcome(RunReport report, List<Difference> differences, List<AloneMemory> alone, long sharedPages) {
+        public Outcome(RunReport report, List<Difference> differences) {
+            this(report, differences, List.of(), 0);
+        }
+
+        /**
+         * How far the originals grew alone against the shared memory, the verdict said plainly: "alone, the
+         * originals grew to 7 pages in all (a 2, b 5); the shared memory starts with 6 pages: sharing saves 1 page".
+         */
+        public String footprint() {
+            StringBuilder sb = new StringBuilder("alone, the originals grew to ").append(pages(alonePages())).append(" in all (");
+            for (int i = 0; i < alone.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(alone.get(i).module()).append(' ').append(alone.get(i).pages());
+            }
+            sb.append("); the shared memory starts with ").append(pages(sharedPages)).append(": ");
+            long saved = alonePages() - sharedPages;
+            return sb.append(saved > 0 ? "sharing saves " + pages(saved) : saved == 0 ? "the same number of pages"
+                    : "sharing costs " + pages(-saved) + " more").toString();
+        }
+
+        private static String pages(long n) {
+            return n + (n == 1 ? " page" : " pages");
+        }
+
+        /** Pages of every original run alone, added up. */
+        public long alonePages() {
+            return alone.stream().mapToLong(AloneMemory::pages).sum();
+        }
+
         public int exitStatus() {
             return report.exitStatus() != 0 || !differences.isEmpty() ? 1 : 0;
         }
@@ -94,8 +130,12 @@ public final class RunJob {
         LinkedSet set = LinkedSet.read(dir);
         RunSet runSet = runSet(set);
         RunReport report = withSteps(dir, set, steps -> new Validator(runSet, validatorOptions(options)).run(steps));
-        List<Difference> diffs = options.differential() ? differential(set, report, options, "linked") : List.of();
-        return new Outcome(report, diffs);
+        List<Difference> diffs = new ArrayList<>();
+        List<AloneMemory> alone = new ArrayList<>();
+        if (options.differential()) {
+            differential(set, report, options, "linked", diffs, alone);
+        }
+        return new Outcome(report, diffs, alone, set.layout().initialPages());
     }
 
     /**
@@ -144,8 +184,9 @@ public final class RunJob {
             }
             compare(a.get(i), b.get(i), "fused", "shared", diffs);
         }
-        diffs.addAll(differential(set, report, options, "fused"));
-        return new Outcome(report, diffs);
+        List<AloneMemory> alone = new ArrayList<>();
+        differential(set, report, options, "fused", diffs, alone);
+        return new Outcome(report, diffs, alone, set.layout().initialPages());
     }
 
     private static List<String> modules(Path file, byte[] fused) {
@@ -285,8 +326,8 @@ public final class RunJob {
         throw new LinkException(set.manifest().file() + ": run step names region '" + name + "', which the layout does not have");
     }
 
-    private static List<Difference> differential(LinkedSet set, RunReport report, Options options, String run) {
-        List<Difference> out = new ArrayList<>();
+    private static void differential(LinkedSet set, RunReport report, Options options, String run, List<Difference> out,
+                                     List<AloneMemory> alone) {
         for (StepResult r : report.steps()) {
             if (!"_start".equals(r.export())) {
                 continue;
@@ -298,24 +339,26 @@ public final class RunJob {
             } catch (IOException e) {
                 throw new LinkException(spec.wasmPath() + ": cannot read the original module: " + e.getMessage());
             }
-            StandaloneResult alone;
+            StandaloneResult result;
             try {
-                alone = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
+                result = Standalone.run(new RunModule(spec.name(), original, Map.of(), spec.wasi().stdin(),
                         spec.wasi().argv(), spec.wasi().env()), options.engine(), options.stepTimeoutMillis());
             } catch (SetupException e) {
                 throw new LinkException(spec.wasmPath() + ": --differential cannot run it alone: " + e.getMessage());
             }
-            if (!java.util.Objects.equals(r.ending(), alone.ending())) {
-                out.add(new Difference(r.module(), "outcome", null, r.ending(), alone.ending(), null, null, run, "alone"));
+            if (!java.util.Objects.equals(r.ending(), result.ending())) {
+                out.add(new Difference(r.module(), "outcome", null, r.ending(), result.ending(), null, null, run, "alone"));
             }
-            for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), alone.stdout(), run, "alone"),
-                Difference.ofStream(r.module(), "stderr", r.stderr(), alone.stderr(), run, "alone")}) {
+            for (Difference d : new Difference[] {Difference.ofStream(r.module(), "stdout", r.stdout(), result.stdout(), run, "alone"),
+                Difference.ofStream(r.module(), "stderr", r.stderr(), result.stderr(), run, "alone")}) {
                 if (d != null) {
                     out.add(d);
                 }
             }
+            if (result.pages() >= 0) {
+                alone.add(new AloneMemory(r.module(), result.pages()));
+            }
         }
-        return out;
     }
 
     private static void deleteQuietly(Path dir) {

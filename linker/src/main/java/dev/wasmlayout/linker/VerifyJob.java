@@ -8,6 +8,7 @@ import dev.wasmlayout.layout.LayoutVerifier;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.layout.RegionKind;
 import dev.wasmlayout.manifest.ModuleSpec;
+import dev.wasmlayout.patch.HeapConfinement;
 import dev.wasmlayout.patch.PatchRecord;
 import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.sections.Export;
@@ -27,7 +28,34 @@ import java.util.Map;
  * importing the planned memory, and every cross-module import exported by its provider with the same type.
  */
 public final class VerifyJob {
+    private static final long PAGE = 65536;
     private VerifyJob() {
+    }
+
+    /**
+     * What the set loses without being inconsistent: a module whose memory.size/memory.grow the patch confined
+     * to a heap that does not end on a page (malloc then cannot reach the heap's tail).
+     */
+    public static List<String> warnings(java.nio.file.Path dir) {
+        LinkedSet set = LinkedSet.read(dir);
+        List<String> warnings = new ArrayList<>();
+        for (ModuleSpec spec : set.manifest().modules()) {
+            Region heap = Placements.find(set.layout(), spec.name(), RegionKind.HEAP);
+            java.nio.file.Path file = set.module(spec.name());
+            if (set.without().contains(spec.name()) || heap == null || heap.end() % PAGE == 0 || !Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                if (ParsedModule.parse(Files.readAllBytes(file)).functionIndex(HeapConfinement.GROW) >= 0) {
+                    warnings.add(String.format("%s: %s ends at 0x%x, not on a page: malloc finds its end through"
+                            + " memory.size, so its last %d bytes are out of malloc's reach", file, heap.name(), heap.end(),
+                            heap.end() % PAGE));
+                }
+            } catch (IOException | WasmException e) {
+                // verify reports the unreadable module as a problem
+            }
+        }
+        return warnings;
     }
 
     /** Problems found; empty when the set is consistent. */

@@ -72,6 +72,20 @@ class FusedRunTest {
         assertThat(shared.report().violations()).isEqualTo(fused.report().violations());
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStackCheckTrapInTheFusedModuleIsReportedAsInTheLinkedSet(Engine engine) throws Exception {
+        // resources/overflow: a recursion 30 KiB deep on an 8 KiB stack; the check glue is among deep's functions
+        Path out = tmp.resolve("out");
+        LinkJob.link(new LinkJob.Request(resource("overflow/wasm-layout.yaml"), out, false, Set.of(), true, false));
+        RunJob.Outcome o = RunJob.run(out, new RunJob.Options(engine, true, 30_000, false));
+        assertThat(o.report().notes()).anyMatch(n -> n.startsWith("ran fused.wasm"));
+        assertThat(o.report().steps().get(0).failure()).isEqualTo("stack overflow: deep in sum: stack pointer 0xffd0 below"
+                + " deep.stack (starts 0x10000)");
+        assertThat(o.report().console().text()).doesNotContain("heap corrupted");
+        assertThat(o.exitStatus()).isEqualTo(1);
+    }
+
     @Test
     void stopsAtTheFirstStrayWriteAndSaysWhoAndWhere() throws Exception {
         Path out = tmp.resolve("out");

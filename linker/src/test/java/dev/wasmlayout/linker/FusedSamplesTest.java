@@ -110,12 +110,15 @@ class FusedSamplesTest {
             }
         }
         assertThat(calls > 0).isEqualTo(sections.elements.size() > 0);
+        // a set with exception handling (setjmp) fuses, with one warning line: no WAMR default build runs it
+        assertThat(linked.fused().warnings().stream().filter(w -> w.contains("exception handling")).count())
+                .isEqualTo(sections.tagCount() > 0 ? 1 : 0);
         assertThat(sections.memories).singleElement().satisfies(l -> {
             assertThat(l.min()).isEqualTo(linked.layout().initialPages());
             assertThat(l.max()).isEqualTo(linked.layout().maxPages());
         });
 
-        Tool validate = Tool.run(List.of("wasm-validate", "--enable-exceptions", fused.toString()));
+        Tool validate = Tool.run(List.of("wasm-validate", "--enable-exceptions", fused.toString())); // setjmp: tags, legacy try
         if (validate.present()) {
             assertThat(validate.status()).as("wasm-validate: " + validate.output()).isZero();
         }
@@ -140,7 +143,7 @@ class FusedSamplesTest {
                 "the sample has host steps, which wasm-interp cannot do");
         Path out = tmp.resolve("out");
         LinkJob.link(new LinkJob.Request(manifest, out, false, without, true, false));
-        Tool interp = Tool.run(List.of("wasm-interp", "--enable-exceptions", "--wasi", out.resolve(LinkJob.FUSED).toString()));
+        Tool interp = Tool.run(List.of("wasm-interp", "--wasi", "--enable-exceptions", out.resolve(LinkJob.FUSED).toString()));
         assumeTrue(interp.present(), "wabt's wasm-interp is not installed");
         assumeTrue(!interp.output().contains("wasi support not compiled in"), "this wasm-interp was built without WASI support");
         assertThat(interp.status()).as(interp.output()).isZero();
@@ -174,6 +177,48 @@ class FusedSamplesTest {
         Tool node = node(plan(ManifestReader.load(manifest), linked.layout(), out, Set.of(), true));
         assumeTrue(node.present(), "node is not installed");
         assertThat(node.stdout()).isEqualTo(want);
+    }
+
+    @Test
+    void twoSetjmpModulesKeepTheirOwnTagsWhenFused() throws Exception {
+        // the second calc's __c_longjmp becomes tag 1: its throws and catches must follow, or its longjmp escapes
+        Path calc = SamplesEndToEndTest.root().resolve("setjmp/build/calc.wasm");
+        Path manifest = tmp.resolve("wasm-layout.yaml");
+        Files.writeString(manifest, "memory: { max: 1MiB }\nmodules:\n"
+                + "  - { name: calc, wasm: " + calc + ", stack: 16KiB, heap: 16KiB }\n"
+                + "  - { name: again, wasm: " + calc + ", stack: 16KiB, heap: 16KiB }\n");
+        Path out = tmp.resolve("out");
+        LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, out, false, Set.of(), true, false));
+        byte[] fused = Files.readAllBytes(out.resolve(LinkJob.FUSED));
+        var s = dev.wasmlayout.inspect.ParsedModule.parse(fused).sections;
+        assertThat(s.tags).hasSize(2);
+        // each copy throws and catches its own tag (the same type, so a mix-up would still run: checked here)
+        Map<Long, Long> uses = new java.util.TreeMap<>();
+        for (var b : s.bodies) {
+            for (var i : dev.wasmlayout.wasm.code.InstructionReader.forFunctionBody(
+                    new dev.wasmlayout.wasm.ByteReader(fused, b.codeStart(), b.end(), "code")).readAll()) {
+                if (i.opcode() == dev.wasmlayout.wasm.code.Opcode.THROW || i.opcode() == dev.wasmlayout.wasm.code.Opcode.CATCH) {
+                    uses.merge(i.imm(0), 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(uses.keySet()).containsExactly(0L, 1L);
+        assertThat(uses.get(0L)).isPositive().isEqualTo(uses.get(1L));
+        assertThat(linked.fused().warnings()).containsExactly("modules 'calc', 'again' use exception handling: the fused module"
+                + " needs a runtime with exception handling (V8/node, wasmtime); a default WAMR build has none");
+        String once = Files.readString(SamplesEndToEndTest.root().resolve("setjmp/expected-output.txt"));
+        once = once.substring(0, once.indexOf("   1   2")); // calc's part
+        StandaloneResult r = Standalone.run(RunModule.of("fused", fused), Engine.INTERPRETER, 20_000);
+        assertThat(r.failure()).as("Chicory").isNull();
+        assertThat(r.stdout().text()).as("Chicory").isEqualTo(once + once);
+        Tool validate = Tool.run(List.of("wasm-validate", "--enable-exceptions", out.resolve(LinkJob.FUSED).toString()));
+        if (validate.present()) {
+            assertThat(validate.status()).as("wasm-validate: " + validate.output()).isZero();
+        }
+        Tool node = node(plan(ManifestReader.load(manifest), linked.layout(), out, Set.of(), true));
+        assumeTrue(node.present(), "node is not installed");
+        assertThat(node.status()).as("node: " + node.output()).isZero();
+        assertThat(node.stdout()).isEqualTo(once + once);
     }
 
     @Test

@@ -82,6 +82,13 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
             throw ioError("cannot delete " + stampFile, e);
         }
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut, fuse, importMemory));
+        for (dev.wasmlayout.planner.Move mv : linked.planned().plan().moves()) {
+            getLog().info(String.format("wasm-layout: moved %s from 0x%x to 0x%x (%s)", mv.region(), mv.oldStart(),
+                    mv.newStart(), mv.reason()));
+        }
+        for (String w : linked.planned().plan().warnings()) {
+            getLog().warn("wasm-layout: " + w);
+        }
         for (LinkJob.LinkedModule lm : linked.modules()) {
             getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
             for (String w : lm.warnings()) {

@@ -39,6 +39,9 @@ final class RunLog {
         for (RunJob.Difference d : o.differences()) {
             log.error("DIFFERENCE: " + d.describe());
         }
+        if (!o.alone().isEmpty()) {
+            log.info("footprint: " + o.footprint());
+        }
         for (String n : o.report().notes()) {
             log.info("note: " + n);
         }

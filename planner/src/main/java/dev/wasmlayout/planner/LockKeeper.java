@@ -1,6 +1,7 @@
 package dev.wasmlayout.planner;
 
 import dev.wasmlayout.layout.Region;
+import dev.wasmlayout.layout.RegionKind;
 import dev.wasmlayout.source.Sizes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,8 @@ import java.util.Map;
  * Keeps regions at the addresses the previous lock gave them. A region stays when it still fits there:
  * its start is still aligned, the space is free and inside the budget. Regions that kept or lost size
  * claim their old place first; regions that grew come second and stay only if the bytes after them are
- * free, so a growing region never pushes out a neighbour that did not change.
+ * free, so a growing region never pushes out a neighbour that did not change. A heap that must end on a page
+ * (malloc finds its end through memory.size) stays only where it still does.
  */
 final class LockKeeper {
 
@@ -61,6 +63,11 @@ final class LockKeeper {
         return leaving;
     }
 
+    /** A heap placed with the empty marker that makes it end on a page ({@link Parts}). */
+    private static boolean endsOnPage(Part part) {
+        return part.kind() == RegionKind.HEAP && !part.isMarker() && part.group().endsWith(Part.PAGE_END_SUFFIX);
+    }
+
     /** Null when {@code part} can stay at its old start, else the reason it cannot. */
     private static String whyNot(Part part, Region old, long budget, AddressSpace space) {
         long start = old.start();
@@ -70,6 +77,11 @@ final class LockKeeper {
         }
         if (end > budget) {
             return "it would end past memory.max (" + Sizes.format(budget) + ")";
+        }
+        if (endsOnPage(part) && end % PlanDefaults.PAGE != 0) {
+            long short_ = PlanDefaults.PAGE - end % PlanDefaults.PAGE;
+            return "malloc finds its end through memory.size, so it must end on a 64 KiB page; at " + Sizes.hex(start)
+                    + " it would end at " + Sizes.hex(end) + ", " + short_ + " bytes short of one";
         }
         if (space.isFree(start, end)) {
             return null;

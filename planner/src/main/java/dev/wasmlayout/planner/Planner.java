@@ -6,6 +6,7 @@ import dev.wasmlayout.layout.Lock;
 import dev.wasmlayout.layout.ModuleAssignment;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.layout.Strategy;
+import dev.wasmlayout.manifest.Defaults;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.source.Sizes;
@@ -76,7 +77,23 @@ public final class Planner {
                     + (moves.size() > MAX_LISTED ? "; and " + (moves.size() - MAX_LISTED) + " more" : "")
                     + "; plan without locking to accept " + (moves.size() == 1 ? "the move" : "the moves"));
         }
-        return new Plan(layout(manifest, needsIndex, modules, placed), moves);
+        return new Plan(layout(manifest, needsIndex, modules, placed), moves, warnings(manifest, needsIndex));
+    }
+
+    /**
+     * A module given {@code heap: 0} whose code reaches memory.grow or memory.size (wasi-libc's malloc does):
+     * its memory then ends where its data does, and every allocation fails.
+     */
+    private static List<String> warnings(Manifest manifest, NeedsIndex needs) {
+        List<String> warnings = new ArrayList<>();
+        for (ModuleSpec module : manifest.modules()) {
+            if (module.heap().isPresent() && module.heap().getAsLong() == 0 && needs.get(module.name()).heapEndsOnPage()) {
+                warnings.add(manifest.file() + ":" + module.location() + ": module '" + module.name() + "' has heap: 0"
+                        + " but its code reaches memory.grow/memory.size (malloc does): every allocation will fail;"
+                        + " give it a heap or check that it never allocates");
+            }
+        }
+        return warnings;
     }
 
     /** The parts not yet placed, grouped into blocks, in the order first fit decreasing wants. */
@@ -122,10 +139,26 @@ public final class Planner {
         long pages = BudgetCheck.pages(used);
         long separatePages = 0;
         for (ModuleSpec module : manifest.modules()) {
-            separatePages += BudgetCheck.pages(needs.get(module.name()).linkedMemoryBytes());
+            separatePages += BudgetCheck.pages(aloneBytes(module, placed));
         }
         return new Layout(manifest.memory().importName(), Layout.PAGE_SIZE, pages, manifest.memory().maxPages(),
                 new ArrayList<>(placed.values()), modules, new Footprint(used, pages, separatePages));
+    }
+
+    /**
+     * The memory a module needs alone with the stack and heap the plan gives it: wasm-ld's default global
+     * base (1 KiB below the data, as the null guard here), its stack, data and heap, each 16-aligned.
+     * Shared buffers and reserves count only in the shared memory, so the comparison never flatters sharing.
+     */
+    private static long aloneBytes(ModuleSpec module, Map<String, Region> placed) {
+        long bytes = Defaults.NULL_GUARD;
+        for (String suffix : new String[] {".stack", ".data", ".heap"}) {
+            Region r = placed.get(module.name() + suffix);
+            if (r != null) {
+                bytes += Sizes.alignUp(r.size(), PlanDefaults.GRANULE);
+            }
+        }
+        return bytes;
     }
 
     /** The manifest's choice when it makes one, else what inspection found. */

@@ -152,9 +152,29 @@ class PlannerTest {
 
         assertThat(footprint.usedBytes()).isEqualTo(0x400 + 3 * (0x1000 + 1008 + 0x2000));
         assertThat(footprint.pages()).isEqualTo(1);
-        assertThat(footprint.separatePages()).isEqualTo(2 + 3 + 1);
-        assertThat(footprint.savedPages()).isEqualTo(5);
-        assertThat(footprint.savedBytes()).isEqualTo(5 * 65536);
+        // like with like, not the memories as linked (2, 3 and 1 pages): alone, each needs 1 KiB below its data,
+        // its 4 KiB stack, 1000 bytes of data (1008 aligned) and its 8 KiB heap = 14320 bytes, one page
+        assertThat(footprint.separatePages()).isEqualTo(1 + 1 + 1);
+        assertThat(footprint.savedPages()).isEqualTo(2);
+        assertThat(footprint.savedBytes()).isEqualTo(2 * 65536);
+    }
+
+    @Test
+    void aModuleThatMallocsWithHeapZeroIsAWarningNamingIt() {
+        Manifest manifest = Manifests.read(dir, """
+                memory: { max: 1MiB }
+                modules:
+                  - { name: a, wasm: a.wasm, heap: 0 }
+                  - { name: b, wasm: b.wasm, heap: 0 }
+                  - { name: c, wasm: c.wasm }
+                """);
+        Plan plan = Planner.plan(manifest, List.of(
+                new ModuleNeeds("a", 1000, 16, 4096, 0, 65536, "relocate", true),
+                new ModuleNeeds("b", 1000, 16, 4096, 0, 65536, "relocate", false),
+                new ModuleNeeds("c", 1000, 16, 4096, 0, 65536, "relocate", true)));
+        assertThat(plan.warnings()).containsExactly(manifest.file() + ":3:5: module 'a' has heap: 0 but its code reaches"
+                + " memory.grow/memory.size (malloc does): every allocation will fail; give it a heap or check that it"
+                + " never allocates");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.wasmlayout.validator;
 import com.dylibso.chicory.runtime.ExecutionListener;
 import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import java.util.List;
@@ -34,6 +35,10 @@ final class FunctionLocator implements ExecutionListener {
     private volatile String compiledPrefix;
     /** Byte offset of the last instruction the interpreter ran for this instance, -1 before the first. */
     private int lastAddress = -1;
+    /** The stack checks' setters ({@link StackGuard}): none, one, or one per module of a fused module. */
+    private int[] stackSetters = new int[0];
+    /** Byte offset of the last call to the stack setter the interpreter ran: where the stack pointer last moved. */
+    private int lastStackMove = -1;
 
     FunctionLocator(ParsedModule module) {
         this.module = module;
@@ -45,9 +50,35 @@ final class FunctionLocator implements ExecutionListener {
         this.compiledPrefix = classPrefix;
     }
 
+    /** Makes the interpreter remember the last call to {@code setter}, so a stack overflow names who moved the pointer. */
+    void watchStackSetter(int setter) {
+        int[] more = java.util.Arrays.copyOf(stackSetters, stackSetters.length + 1);
+        more[stackSetters.length] = setter;
+        this.stackSetters = more;
+    }
+
     @Override
     public void onExecution(Instruction instruction, MStack stack) {
         lastAddress = instruction.address();
+        if (stackSetters.length > 0 && instruction.opcode() == OpCode.CALL) {
+            for (int setter : stackSetters) {
+                if (instruction.operand(0) == setter) {
+                    lastStackMove = lastAddress;
+                }
+            }
+        }
+    }
+
+    String compiledPrefix() {
+        return compiledPrefix;
+    }
+
+    int lastAddress() {
+        return lastAddress;
+    }
+
+    int lastStackMove() {
+        return lastStackMove;
     }
 
     Where locate() {

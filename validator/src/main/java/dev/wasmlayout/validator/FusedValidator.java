@@ -84,6 +84,7 @@ public final class FusedValidator {
         Console console = new Console();
         FunctionLocator locator = new FunctionLocator(pm);
         AtomicReference<Instance> self = new AtomicReference<>();
+        StackOverflows overflows = new StackOverflows();
 
         List<FusedMap.Owner> owners = v.owners();
         GuardedMemory[] views = new GuardedMemory[owners.size()];
@@ -100,6 +101,10 @@ public final class FusedValidator {
                         Instantiator.stackPointer(self, o.stackPointer()));
                 views[k] = new GuardedMemory(shared, check, i -> Instantiator.segmentName(pm, i));
                 hosts[k] = new WasiHost(m, console);
+                StackGuard guard = StackGuard.of(o.name(), pm, o.name() + ":"); // its glue is among its functions
+                if (guard != null) {
+                    overflows.watch(guard, locator, self::get);
+                }
             }
             GuardedMemory glue = new GuardedMemory(shared, new WriteCheck(GLUE, ownership, sink, locator::locate, () -> -1),
                     i -> Instantiator.segmentName(pm, i));
@@ -121,12 +126,12 @@ public final class FusedValidator {
                     .withStart(false);
             String stuck = null;
             WasiHost.Output mark = hosts.length > 0 ? hosts[0].mark() : null;
-            Watchdog.Outcome<Instance> built = Watchdog.run("fused.wasm " + Validator.INSTANTIATE, options.stepTimeoutMillis(),
-                    () -> {
+            Watchdog.Outcome<Instance> built = overflows.explain(Watchdog.run("fused.wasm " + Validator.INSTANTIATE,
+                    options.stepTimeoutMillis(), () -> {
                         Instance inst = builder.build(); // the start function (each module's start) runs here
                         self.set(inst);
                         return inst;
-                    });
+                    }));
             if (built.error() != null || built.timedOut()) {
                 results.add(Outcomes.unchecked("fused", Validator.INSTANTIATE, built, options.stepTimeoutMillis(),
                         hosts.length > 0 ? hosts[0] : new WasiHost(RunModule.of("fused", fused)), mark));
@@ -136,8 +141,8 @@ public final class FusedValidator {
                 for (int k = 0; k < owners.size() && stuck == null; k++) {
                     String name = owners.get(k).name();
                     WasiHost.Output before = hosts[k].mark();
-                    Watchdog.Outcome<Instance> init = Watchdog.run(name + " " + Validator.INSTANTIATE,
-                            options.stepTimeoutMillis(), () -> Validator.initialized(inst, pm, name + "."));
+                    Watchdog.Outcome<Instance> init = overflows.explain(Watchdog.run(name + " " + Validator.INSTANTIATE,
+                            options.stepTimeoutMillis(), () -> Validator.initialized(inst, pm, name + ".")));
                     if (init.error() == null && !init.timedOut()) {
                         linked.put(name, new LinkedModule(name, inst, hosts[k]));
                     } else {
@@ -147,7 +152,7 @@ public final class FusedValidator {
                     }
                 }
             }
-            StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(),
+            StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(), overflows,
                     new HostSteps(shared, new WriteCheck(Ownership.HOST, ownership, sink, () -> null, () -> -1)),
                     (module, export) -> module + "." + export);
             for (Step s : steps) {

@@ -27,10 +27,12 @@ final class Instantiator {
     private final Ownership ownership;
     private final Violations sink;
     private final List<String> notes;
+    private final StackOverflows overflows;
 
     Instantiator(RunSet set, Engine engine, SharedMemory shared, Ownership ownership, Violations sink, List<String> notes,
-                 Console console) {
+                 Console console, StackOverflows overflows) {
         this.console = console;
+        this.overflows = overflows;
         this.set = set;
         this.engine = engine;
         this.shared = shared;
@@ -49,6 +51,10 @@ final class Instantiator {
         WriteCheck check = new WriteCheck(m.name(), ownership, sink, locator::locate,
                 stackPointer(self, stackPointerGlobal(m.name(), pm)));
         GuardedMemory view = new GuardedMemory(shared, check, i -> segmentName(pm, i));
+        StackGuard guard = StackGuard.of(m.name(), pm);
+        if (guard != null) {
+            overflows.watch(guard, locator, self::get);
+        }
         WasiHost wasi = new WasiHost(m, console);
         ImportValues.Builder imports = ImportValues.builder()
                 .addMemory(new ImportMemory(set.memoryModule(), set.memoryName(), view));

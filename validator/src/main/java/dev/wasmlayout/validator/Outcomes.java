@@ -89,7 +89,9 @@ final class Outcomes {
             Throwable e = o.error();
             WasiExitException exitEx = find(e, WasiExitException.class);
             ViolationException v = find(e, ViolationException.class);
-            if (v != null) {
+            if (e instanceof StackOverflows.Trap) {
+                return Ending.failed(e.getMessage());
+            } else if (v != null) {
                 return Ending.failed("stopped at the first violation: " + v.violation().describe());
             } else if (exitEx != null) {
                 return Ending.exit(exitEx.exitCode());

@@ -12,6 +12,7 @@ import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The differential half: runs one module alone, in the memory its own bytes define (or a fresh one
@@ -42,8 +43,11 @@ public final class Standalone {
                     .withMachineFactory(Machines.factory(engine, wm, m.name(), 0, new FunctionLocator(pm), notes))
                     .withStart(false);
             WasiHost.Output mark = wasi.mark();
+            AtomicReference<Instance> built = new AtomicReference<>();
             Watchdog.Outcome<long[]> o = Watchdog.run(m.name() + " alone", timeoutMillis, () -> {
-                Instance inst = Validator.initialized(b.build(), pm);
+                Instance inst = b.build();
+                built.set(inst);
+                Validator.initialized(inst, pm);
                 if (export.equals("_initialize")) {
                     return null;
                 }
@@ -54,8 +58,11 @@ public final class Standalone {
                 return inst.export(export).apply(args);
             });
             StepResult r = Outcomes.unchecked(m.name(), export, o, timeoutMillis, wasi, mark);
+            Instance inst = built.get();
+            long pages = inst == null || inst.memory() == null ? -1 : inst.memory().pages();
             // an exit, whatever its code, is an end: the comparison decides whether it is the same end
-            return new StandaloneResult(r.exitCode(), r.stdout(), r.stderr(), r.ending(), r.exitCode() != null ? null : r.failure());
+            return new StandaloneResult(r.exitCode(), r.stdout(), r.stderr(), r.ending(), r.exitCode() != null ? null : r.failure(),
+                    pages);
         }
     }
 

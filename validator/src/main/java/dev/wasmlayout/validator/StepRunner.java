@@ -18,15 +18,17 @@ final class StepRunner {
     private final RunSet set;
     private final long timeoutMillis;
     private final HostSteps host;
+    private final StackOverflows overflows;
     /** The name a module's export has in its instance: itself, or {@code module.export} in a fused module. */
     private final java.util.function.BinaryOperator<String> exportName;
 
-    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host) {
-        this(linked, set, timeoutMillis, host, (module, export) -> export);
+    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, StackOverflows overflows, HostSteps host) {
+        this(linked, set, timeoutMillis, overflows, host, (module, export) -> export);
     }
 
-    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, HostSteps host,
+    StepRunner(Map<String, LinkedModule> linked, RunSet set, long timeoutMillis, StackOverflows overflows, HostSteps host,
                java.util.function.BinaryOperator<String> exportName) {
+        this.overflows = overflows;
         this.linked = linked;
         this.set = set;
         this.timeoutMillis = timeoutMillis;
@@ -61,8 +63,8 @@ final class StepRunner {
             return new Ran(fail(r.module(), r.export(), wrong), true);
         }
         WasiHost.Output mark = m.wasi().mark();
-        Watchdog.Outcome<long[]> o = Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
-                () -> m.instance().export(export).apply(args));
+        Watchdog.Outcome<long[]> o = overflows.explain(Watchdog.run(r.module() + "." + r.export(), timeoutMillis,
+                () -> m.instance().export(export).apply(args)));
         return new Ran(Outcomes.call(r, resultTypes, o, timeoutMillis, m.wasi(), mark), o.stopped());
     }
 

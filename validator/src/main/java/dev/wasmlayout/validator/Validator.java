@@ -58,7 +58,8 @@ public final class Validator {
         Map<String, LinkedModule> linked = new HashMap<>();
         List<WasiHost> hosts = new ArrayList<>();
         Console console = new Console();
-        Instantiator inst = new Instantiator(set, options.engine(), shared, ownership, sink, notes, console);
+        StackOverflows overflows = new StackOverflows();
+        Instantiator inst = new Instantiator(set, options.engine(), shared, ownership, sink, notes, console, overflows);
         String stuck = null;
         try {
             for (String name : plan.order()) {
@@ -72,8 +73,8 @@ public final class Validator {
                         parsed.get(name), modules.get(name), linked);
                 hosts.add(p.wasi());
                 WasiHost.Output mark = p.wasi().mark();
-                Watchdog.Outcome<Instance> o = Watchdog.run(name + " " + INSTANTIATE, options.stepTimeoutMillis(),
-                        () -> initialized(p.build().call(), parsed.get(name)));
+                Watchdog.Outcome<Instance> o = overflows.explain(Watchdog.run(name + " " + INSTANTIATE,
+                        options.stepTimeoutMillis(), () -> initialized(p.build().call(), parsed.get(name))));
                 if (o.error() == null && !o.timedOut()) {
                     linked.put(name, new LinkedModule(name, o.value(), p.wasi()));
                 } else {
@@ -84,7 +85,7 @@ public final class Validator {
                     }
                 }
             }
-            StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(),
+            StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(), overflows,
                     new HostSteps(shared, new WriteCheck(Ownership.HOST, ownership, sink, () -> null, () -> -1)));
             for (Step s : steps) {
                 if (stuck != null) {

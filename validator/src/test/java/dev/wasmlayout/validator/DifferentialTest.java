@@ -21,7 +21,7 @@ class DifferentialTest {
         RunModule original = new RunModule("alpha", TestLayout.resource("alpha.wasm"), Map.of(), in, List.of("world", "3"),
                 Map.of("ALPHA_MODE", "test"));
         StandaloneResult alone = Standalone.run(original, engine, 10_000);
-        assertThat(alone).isEqualTo(new StandaloneResult(3, Captured.of(Fixture.ALPHA_OUT), Captured.EMPTY, "exit 3", null));
+        assertThat(alone).isEqualTo(new StandaloneResult(3, Captured.of(Fixture.ALPHA_OUT), Captured.EMPTY, "exit 3", null, 1)); // its memory stayed at 1 page
 
         RunSet set = Fixture.LAYOUT.runSet(List.of(Fixture.alpha(in, "world", "3")));
         RunReport linked = new Validator(set, Fixture.options(engine)).run(List.of(RunStep.start("alpha")));

@@ -36,14 +36,38 @@ class FaultInjectionTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void deepRecursionRunsIntoTheNeighbourBelowTheStack(Engine engine) {
-        Violation v = only(run(engine, RunStep.call("faulty", "recurse", 100_000)));
+    void deepRecursionTrapsAtTheStartOfItsStack(Engine engine) {
+        RunReport r = run(engine, RunStep.call("faulty", "recurse", 100_000));
+        assertThat(r.violations()).isEmpty(); // the check traps before the frame below the stack is written
+        assertThat(r.exitStatus()).isEqualTo(1);
+        String failure = r.steps().get(0).failure();
+        String start = Long.toHexString(L.start("faulty.stack"));
+        assertThat(failure).matches("stack overflow: faulty in recurse: stack pointer 0x[0-9a-f]+ below faulty.stack"
+                + " \\(starts 0x" + start + "\\)");
+        long sp = Long.parseLong(failure.replaceAll(".*stack pointer 0x([0-9a-f]+) .*", "$1"), 16);
+        assertThat(sp).isBetween(L.start("faulty.stack") - 4096, L.start("faulty.stack") - 1);
+    }
+
+    /** beta, then faulty linked with stack-check: false right above beta's heap, then mathlib (beta imports it). */
+    private static final TestLayout UNCHECKED = new TestLayout()
+            .guard("null-guard", 0x1000)
+            .module("beta", "beta.wasm", 16384, true, false)
+            .stackCheck(false)
+            .module("faulty", "faulty.wasm", 8192, false, true)
+            .module("mathlib", "mathlib.wasm", 4096, false, false);
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void withoutTheCheckDeepRecursionRunsIntoTheNeighbourBelowTheStack(Engine engine) {
+        RunSet set = UNCHECKED.runSet(List.of(RunModule.of("beta", UNCHECKED.linked("beta")),
+                RunModule.of("faulty", UNCHECKED.linked("faulty")), RunModule.of("mathlib", UNCHECKED.linked("mathlib"))));
+        Violation v = only(new Validator(set, Fixture.options(engine)).run(List.of(RunStep.call("faulty", "recurse", 100_000))));
         assertThat(v.module()).isEqualTo("faulty");
         assertThat(v.function()).isEqualTo("recurse");
         assertThat(v.kind()).isEqualTo(Violation.STACK_OVERFLOW);
         assertThat(v.region()).isEqualTo("beta.heap");
         assertThat(v.regionOwner()).isEqualTo("beta");
-        assertThat(v.address()).isBetween(L.start("faulty.stack") - 4096, L.start("faulty.stack") - 1);
+        assertThat(v.address()).isBetween(UNCHECKED.start("faulty.stack") - 4096, UNCHECKED.start("faulty.stack") - 1);
     }
 
     @ParameterizedTest

@@ -27,6 +27,7 @@ final class TestLayout {
     private final Map<String, byte[]> linked = new LinkedHashMap<>();
     private final Map<String, Long> at = new HashMap<>();
     private long cursor;
+    private boolean stackCheck = true;
 
     static byte[] resource(String name) {
         try (InputStream in = TestLayout.class.getResourceAsStream("/modules/" + name)) {
@@ -84,7 +85,7 @@ final class TestLayout {
         long end = stackFirst ? dataStart + dataSize : stackHigh;
         long heapEnd = heap ? (end + PAGE) / PAGE * PAGE : end;
         Placement p = new Placement("env", "memory", PAGES, PAGES, dataStart, dataStart + dataSize, stackLow, stackHigh,
-                end, heapEnd, Map.of(), Map.of());
+                end, heapEnd, Map.of(), Map.of(), 0, stackCheck);
         linked.put(name, Patcher.patch(pm, f, null, p).bytes());
         regions.add(new OwnedRegion(name + ".data", OwnedRegion.DATA, name, dataStart, dataStart + dataSize, Set.of()));
         regions.add(new OwnedRegion(name + ".stack", OwnedRegion.STACK, name, stackLow, stackHigh, Set.of()));
@@ -95,6 +96,12 @@ final class TestLayout {
         at.put(name + ".stack", stackLow);
         at.put(name + ".heap", end);
         cursor = heapEnd;
+        return this;
+    }
+
+    /** Whether the modules placed after this call check their stack pointer (the patch's default: they do). */
+    TestLayout stackCheck(boolean on) {
+        stackCheck = on;
         return this;
     }
 

@@ -23,6 +23,7 @@ import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.Limits;
 import dev.wasmlayout.wasm.sections.ModuleSections;
 import dev.wasmlayout.wasm.sections.TableType;
+import dev.wasmlayout.wasm.sections.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,11 @@ import java.util.TreeSet;
  * Merges modules already patched into one memory (each at its planned regions, each confined, each
  * with its own window of the function table) into one core module, for runtimes that cannot give
  * several instances one memory (WAMR, wasm3, AOT compilers). Every module keeps its functions,
- * globals, data and element segments; the index spaces are concatenated in manifest order and every
- * reference renumbered through {@link Reencode}. Imports between the modules become direct calls,
- * each other import appears once, and every export is named {@code <module>.<export>}.
+ * globals, data and element segments, and tags (exception handling); the index spaces are concatenated
+ * in manifest order and every reference renumbered through {@link Reencode}. Imports between the modules
+ * become direct calls (a tag import: the provider's exported tag), each other function or tag import
+ * appears once, and every export is named {@code <module>.<export>}. A set that uses exception handling
+ * fuses like any other, with a warning: a default WAMR build has no exception handling.
  *
  * <p>Each module is decoded once (the standard sections and its name section; its code was checked
  * when it was patched) and its bodies are scanned once more while renumbered: fusing costs one pass
@@ -81,11 +84,14 @@ public final class Fuser {
         final WasmModule module;
         final ModuleSections s;
         final NameSection names;
+        /** Tags, or exception-handling in the target_features the linker wrote. */
+        final boolean exceptionHandling;
         int[] types;
         int[] functions;
+        /** Module tag index (imports first) to fused tag index. */
+        int[] tags;
         int firstFunction;
         int globalBase;
-        int tagBase;
         int dataBase;
         int elementBase;
         /** The WASI functions this module gets its own version of ({@link #GLUED}), in that order. */
@@ -97,6 +103,10 @@ public final class Fuser {
                 this.module = WasmModule.read(unit.bytes());
                 this.s = ModuleSections.decode(module);
                 this.names = module.custom(NameSection.NAME).map(x -> NameSection.read(unit.bytes(), x)).orElse(null);
+                List<String> features = module.custom(TargetFeaturesSection.NAME)
+                        .map(x -> TargetFeaturesSection.read(unit.bytes(), x).features()).orElse(List.of());
+                this.exceptionHandling = s.tagCount() > 0 || features.contains("+exception-handling")
+                        || features.contains("=exception-handling");
             } catch (WasmException e) {
                 throw new FuseException(unit.name(), e.getMessage());
             }
@@ -119,7 +129,9 @@ public final class Fuser {
             parts.add(p);
         }
         Plan plan = new Plan(parts);
-        return new Fused(plan.write(o), dropped(parts));
+        List<String> warnings = dropped(parts);
+        warnings.addAll(exceptionHandling(parts));
+        return new Fused(plan.write(o), warnings);
     }
 
     /** Where every module's types, functions, globals, data and element segments land in the fused index spaces. */
@@ -133,13 +145,18 @@ public final class Fuser {
         final List<Import> imports = new ArrayList<>();
         final List<Integer> importTypes = new ArrayList<>();
         final Map<String, Integer> importIndex = new LinkedHashMap<>();
+        /** Tag imports that stay imports (from no module of the set), each once: the first tags of the fused module. */
+        final List<Import> tagImports = new ArrayList<>();
+        final List<Integer> tagImportTypes = new ArrayList<>();
+        final Map<String, Integer> tagImportIndex = new LinkedHashMap<>();
+        /** Tag count: those imports, then every module's own tags. */
+        int tags;
         /** Function count; the start glue (-1: none) and _start. */
         int next;
         boolean anyStart;
         int startGlue = -1;
         int entry;
         int globals;
-        int tags;
         int data;
         int elements;
         long tableMin;
@@ -225,11 +242,11 @@ public final class Fuser {
                 }
             }
 
+            tags(parts);
+
             for (Part p : parts) {
                 p.globalBase = globals;
                 globals += p.s.globals.size();
-                p.tagBase = tags;
-                tags += p.s.tags.size();
                 p.dataBase = data;
                 data += p.s.data.size();
                 p.elementBase = elements;
@@ -240,6 +257,72 @@ public final class Fuser {
                 dataCount |= p.s.dataCount >= 0;
             }
             table = tableMin > 0 || elements > 0;
+        }
+
+        /**
+         * Tags: an import from a module of the set is the tag that module exports, any other import stays
+         * one (each once, like functions), and every module's own tags follow in manifest order.
+         */
+        private void tags(List<Part> parts) {
+            for (Part p : parts) {
+                for (Import i : p.s.imports) {
+                    if (i.kind() != ExternalKind.TAG || byName.containsKey(i.module())) {
+                        continue;
+                    }
+                    int type = p.types[i.typeIndex()];
+                    Integer known = tagImportIndex.get(i.fullName());
+                    if (known == null) {
+                        tagImportIndex.put(i.fullName(), tagImports.size());
+                        tagImports.add(i);
+                        tagImportTypes.add(type);
+                    } else if (tagImportTypes.get(known) != type) {
+                        throw new FuseException(p.name(), "imports tag " + i.fullName() + " as " + p.s.types.get(i.typeIndex())
+                                + " but an earlier module imports it as " + typeOf(types, tagImportTypes.get(known)));
+                    }
+                }
+            }
+            tags = tagImports.size();
+            for (Part p : parts) {
+                p.tags = new int[p.s.tagCount()];
+                for (int d = 0; d < p.s.tags.size(); d++) {
+                    p.tags[p.s.importedTags + d] = tags++;
+                }
+            }
+            for (Part p : parts) {
+                int j = 0;
+                for (Import i : p.s.imports) {
+                    if (i.kind() == ExternalKind.TAG) {
+                        p.tags[j++] = byName.containsKey(i.module())
+                                ? tagProvider(p, i, p.s.types.get(i.typeIndex()), byName.get(i.module()), 0)
+                                : tagImportIndex.get(i.fullName());
+                    }
+                }
+            }
+        }
+
+        /** The fused index of the tag {@code provider} exports as {@code i.name()}, checked against the import's type. */
+        private int tagProvider(Part p, Import i, FuncType want, Part provider, int depth) {
+            if (depth > byName.size()) {
+                throw new FuseException(p.name(), "tag import " + i.fullName() + " is re-exported in a cycle");
+            }
+            for (Export e : provider.s.exports) {
+                if (e.kind() != ExternalKind.TAG || !e.name().equals(i.name())) {
+                    continue;
+                }
+                FuncType have = provider.s.tagType(e.index());
+                if (!want.equals(have)) {
+                    throw new FuseException(p.name(), "imports tag " + i.fullName() + " as " + want + " but module '"
+                            + provider.name() + "' exports it as " + have);
+                }
+                if (e.index() >= provider.s.importedTags) {
+                    return provider.tags[e.index()];
+                }
+                Import again = importedTag(provider.s, e.index());
+                return byName.containsKey(again.module()) ? tagProvider(provider, again, want, byName.get(again.module()), depth + 1)
+                        : tagImportIndex.get(again.fullName());
+            }
+            throw new FuseException(p.name(), "imports tag " + i.fullName() + " but module '" + provider.name()
+                    + "' exports no tag '" + i.name() + "'");
         }
 
         byte[] write(Options o) {
@@ -262,10 +345,14 @@ public final class Fuser {
 
             // import
             w = new ByteWriter();
-            int importCount = imports.size() + (o.importModule() != null ? 1 : 0);
+            int importCount = imports.size() + tagImports.size() + (o.importModule() != null ? 1 : 0);
             w.u32(importCount);
             for (int k = 0; k < imports.size(); k++) {
                 w.name(imports.get(k).module()).name(imports.get(k).name()).u8(0).u32(importTypes.get(k));
+            }
+            for (int k = 0; k < tagImports.size(); k++) {
+                w.name(tagImports.get(k).module()).name(tagImports.get(k).name()).u8(ExternalKind.TAG.ordinal())
+                        .u8(0).u32(tagImportTypes.get(k)); // attribute 0: exception
             }
             if (o.importModule() != null) {
                 w.bytes(Encoders.memoryImport(o.importModule(), o.importName(), o.initialPages(), o.maxPages()));
@@ -305,12 +392,12 @@ public final class Fuser {
                 section(out, SectionIds.MEMORY, w);
             }
 
-            // tag (exception handling): every module's own, concatenated
-            if (tags > 0) {
-                w = new ByteWriter().u32(tags);
+            // tag: every module's own, their types deduplicated with the others
+            if (tags > tagImports.size()) {
+                w = new ByteWriter().u32(tags - tagImports.size());
                 for (Part p : parts) {
-                    for (dev.wasmlayout.wasm.sections.Tag t : p.s.tags) {
-                        w.u8(0).u32(p.types[t.typeIndex()]); // attribute 0: exception
+                    for (Tag t : p.s.tags) {
+                        w.u8(0).u32(p.types[t.typeIndex()]);
                     }
                 }
                 section(out, SectionIds.TAG, w);
@@ -338,7 +425,7 @@ public final class Fuser {
                     switch (e.kind()) {
                         case FUNC: index = p.functions[e.index()]; break;
                         case GLOBAL: index = p.globalBase + e.index() - p.s.importedGlobals; break;
-                        case TAG: index = p.tagBase + e.index(); break;
+                        case TAG: index = p.tags[e.index()]; break;
                         default: continue; // the module's memory and table are the fused module's own, exported once below
                     }
                     String name = p.name() + "." + e.name();
@@ -450,6 +537,25 @@ public final class Fuser {
         return warnings;
     }
 
+    /**
+     * One warning line when a module uses exception handling (tags, or the feature in its
+     * target_features): V8 runs the fused module, a default WAMR build (iwasm, wamrc) refuses it.
+     */
+    private static List<String> exceptionHandling(List<Part> parts) {
+        List<String> users = new ArrayList<>();
+        for (Part p : parts) {
+            if (p.exceptionHandling) {
+                users.add("'" + p.name() + "'");
+            }
+        }
+        if (users.isEmpty()) {
+            return List.of();
+        }
+        return List.of("module" + (users.size() > 1 ? "s " : " ") + String.join(", ", users) + " use" + (users.size() > 1 ? "" : "s")
+                + " exception handling: the fused module needs a runtime with exception handling (V8/node, wasmtime);"
+                + " a default WAMR build has none");
+    }
+
     /** Custom sections whose content the fused module carries over (names) or that only describe the build. */
     private static final Set<String> KEPT_OR_MERGED = Set.of(NameSection.NAME, ProducersSection.NAME,
             TargetFeaturesSection.NAME, PatchRecord.SECTION);
@@ -463,8 +569,6 @@ public final class Fuser {
                             + ", which nothing in a fused module can provide (WAMR links no global imports)");
                 case TABLE:
                     throw new FuseException(p.name(), "imports table " + i.fullName() + "; a fused module has one table of its own");
-                case TAG:
-                    throw new FuseException(p.name(), "imports tag " + i.fullName() + ", which a fused module cannot provide");
                 default:
                     break;
             }
@@ -543,6 +647,16 @@ public final class Fuser {
                 + "' exports no function '" + i.name() + "'");
     }
 
+    private static Import importedTag(ModuleSections s, int index) {
+        int seen = 0;
+        for (Import i : s.imports) {
+            if (i.kind() == ExternalKind.TAG && seen++ == index) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no imported tag " + index);
+    }
+
     private static Import importedFunction(ModuleSections s, int index) {
         int seen = 0;
         for (Import i : s.imports) {
@@ -556,15 +670,15 @@ public final class Fuser {
     private static Reencode reencode(Part p) {
         int[] types = p.types;
         int[] functions = p.functions;
+        int[] tags = p.tags;
         int globalBase = p.globalBase - p.s.importedGlobals;
-        int tagBase = p.tagBase; // no tag is imported (refused in check)
         return new Reencode()
-                .tags(t -> tagBase + t)
                 .types(t -> types[t])
                 .functions(f -> functions[f])
                 .globals(g -> globalBase + g)
                 .data(d -> p.dataBase + d)
                 .elements(e -> p.elementBase + e)
+                .tags(t -> tags[t])
                 .tables(t -> 0)
                 .memories(m -> 0)
                 .minimalCallTables(); // runs on builds without reference types: call_indirect's table byte is 0x00

@@ -16,9 +16,10 @@ public final class ExceptionUse {
     private int firstLegacyFunction = -1;
     private int firstLegacyOffset = -1;
 
-    void record(int function, Opcode op, int offset) {
+    /** Synchronized, and "first" is the lowest offset: the parse may scan runs of bodies on several threads. */
+    synchronized void record(int function, Opcode op, int offset) {
         counts.merge(op, 1, Integer::sum);
-        if (firstLegacy == null && op.isLegacyExceptionHandling()) {
+        if (op.isLegacyExceptionHandling() && (firstLegacy == null || offset < firstLegacyOffset)) {
             firstLegacy = op;
             firstLegacyFunction = function;
             firstLegacyOffset = offset;

@@ -28,13 +28,19 @@ final class RelocationChecker {
 
     static RelocationFacts check(ParsedModule m) {
         List<String> names = new ArrayList<>();
-        Map<String, Integer> byType = new TreeMap<>();
+        int[] counts = new int[RelocType.values().length]; // counted by type first: no string per relocation
         int total = 0;
         for (RelocSection rs : m.relocs) {
             names.add(rs.name());
             total += rs.entries().size();
             for (Relocation r : rs.entries()) {
-                byType.merge("R_WASM_" + r.type().name(), 1, Integer::sum);
+                counts[r.type().ordinal()]++;
+            }
+        }
+        Map<String, Integer> byType = new TreeMap<>();
+        for (RelocType t : RelocType.values()) {
+            if (counts[t.ordinal()] > 0) {
+                byType.put("R_WASM_" + t.name(), counts[t.ordinal()]);
             }
         }
         if (m.linking == null || m.relocs.isEmpty()) {

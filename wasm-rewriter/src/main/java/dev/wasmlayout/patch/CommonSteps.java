@@ -34,6 +34,7 @@ final class CommonSteps {
         List<byte[]> extraGlobals = new ArrayList<>();
         Additions additions = new Additions(m);
         HeapConfinement.apply(m, f, p, out, ed, additions, extraGlobals, log);
+        StackCheck.apply(m, p, f.stack().pointerImported() ? -1 : f.stack().pointerGlobal(), out, ed, additions, log);
         additions.writeTo(ed);
         rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
         rewriteData(m, f, map, out, ed, log);

@@ -21,8 +21,10 @@ import java.util.TreeSet;
  * memory.grow calls a new function that refuses to go past it. wasi-libc's malloc takes
  * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
  */
-final class HeapConfinement {
+public final class HeapConfinement {
     static final long PAGE = 65536;
+    /** The name section's name of the function memory.grow now calls. */
+    public static final String GROW = "__wasm_layout_memory_grow";
 
     private HeapConfinement() {
     }
@@ -36,7 +38,7 @@ final class HeapConfinement {
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
         extraGlobals.add(new ByteWriter().u8(ValueType.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
         FuncType i32ToI32 = new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32});
-        int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages));
+        int growFunction = additions.function(i32ToI32, growBody(pagesGlobal, pages), GROW);
         TreeSet<Integer> functions = new TreeSet<>();
         for (ModuleFacts.GrowSite s : f.memoryGrowth()) {
             functions.add(s.function());
@@ -57,7 +59,7 @@ final class HeapConfinement {
                 + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
                 + growFunction + ")");
         if (pages * PAGE < p.heapEnd()) {
-            log.add("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
+            log.warn("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
                     + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
         }
     }

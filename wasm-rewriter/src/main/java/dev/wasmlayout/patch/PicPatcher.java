@@ -66,6 +66,9 @@ public final class PicPatcher {
         List<byte[]> extraGlobals = new ArrayList<>();
         Additions additions = new Additions(m);
         HeapConfinement.apply(m, f, p, bytes, ed, additions, extraGlobals, log);
+        // the loader's env.__stack_pointer, now a defined global under its new number
+        int pointer = f.stack().pointerImported() ? binding.newIndex(f.stack().pointerGlobal()) : -1;
+        StackCheck.apply(m, p, pointer, bytes, ed, additions, log);
         StartFunction.add(m, ed, additions, log);
         additions.writeTo(ed);
         writeGlobals(m, binding, p, ed, extraGlobals, log);

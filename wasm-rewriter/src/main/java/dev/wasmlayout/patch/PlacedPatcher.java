@@ -43,7 +43,7 @@ public final class PlacedPatcher {
         // the data stays where it is: an address map with no delta still re-points the linker's stack and heap symbols
         Placement same = new Placement(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages(), start,
                 start + (p.dataEnd() - p.dataStart()), p.stackLow(), p.stackHigh(), p.heapStart(), p.heapEnd(), p.symbols(),
-                p.importRenames(), p.tableBase());
+                p.importRenames(), p.tableBase(), p.stackCheck());
         AddressMap map = new AddressMap(start, hasData ? f.data().end() : start, same);
         PatchLog log = new PatchLog();
         log.add("data already at " + RelocatePatcher.hex(start) + " as planned");

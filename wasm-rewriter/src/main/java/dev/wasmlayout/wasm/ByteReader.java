@@ -145,6 +145,9 @@ public final class ByteReader {
 
     /** Unsigned LEB128 of at most 32 bits: at most 5 bytes, unused bits of the last byte zero. */
     public long u32() {
+        if (pos < limit && bytes[pos] >= 0) {
+            return bytes[pos++]; // one byte (below 128): most indices, counts and alignments in code
+        }
         int start = pos;
         long result = 0;
         int shift = 0;
@@ -179,6 +182,10 @@ public final class ByteReader {
 
     /** Signed LEB128 of at most 32 bits. */
     public int s32() {
+        if (pos < limit && bytes[pos] >= 0) {
+            int b = bytes[pos++];
+            return (b << 25) >> 25; // one byte: bit 6 is the sign
+        }
         int start = pos;
         int result = 0;
         int shift = 0;

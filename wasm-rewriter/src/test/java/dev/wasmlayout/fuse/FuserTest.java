@@ -111,6 +111,49 @@ class FuserTest {
                 .hasMessage("imports a.twice but module 'a' exports no function 'twice'");
     }
 
+    @Test
+    void tagsAreMergedImportsBetweenTheModulesResolvedAndOthersKeptOnce() throws IOException {
+        Fuser.Fused f = Fuser.fuse(List.of(unit("thrower", "thrower.wasm"), unit("catcher", "catcher.wasm")), DEFINED);
+        byte[] fused = f.bytes();
+        ModuleSections s = ModuleSections.decode(WasmModule.read(fused));
+
+        // tag 0: env.error, imported by both, once; 1, 2: thrower's own; 3: catcher's own
+        assertThat(s.imports).extracting(Import::fullName, Import::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("env.error", dev.wasmlayout.wasm.sections.ExternalKind.TAG));
+        assertThat(s.tagCount()).isEqualTo(4);
+        assertThat(List.of(s.tagType(0), s.tagType(1), s.tagType(2), s.tagType(3))).extracting(Object::toString)
+                .containsExactly("(i32) -> ()", "(i32) -> ()", "(i64) -> ()", "(f32) -> ()");
+        assertThat(s.tags.get(0).typeIndex()).as("one type for (i32) -> () shared with env.error")
+                .isEqualTo(s.imports.get(0).typeIndex());
+        assertThat(s.exports).filteredOn(e -> e.kind() == dev.wasmlayout.wasm.sections.ExternalKind.TAG)
+                .extracting(Export::name, Export::index).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("thrower.__c_longjmp", 1),
+                        org.assertj.core.groups.Tuple.tuple("catcher.mine", 3));
+
+        List<Instruction> raise = instructions(fused, s.bodies.get(0));
+        assertThat(raise.get(1).opcode()).isEqualTo(Opcode.THROW);
+        assertThat(raise.get(1).imm(0)).isEqualTo(1);
+        List<Long> caught = instructions(fused, s.bodies.get(1)).stream().filter(i -> i.opcode() == Opcode.CATCH)
+                .map(i -> i.imm(0)).toList();
+        assertThat(caught).as("catch thrower's __c_longjmp, env.error, its own tag").containsExactly(1L, 0L, 3L);
+        assertThat(calls(fused, s.bodies.get(1))).as("thrower.raise called directly").containsExactly(0L);
+
+        assertThat(f.warnings()).containsExactly("modules 'thrower', 'catcher' use exception handling: the fused module needs"
+                + " a runtime with exception handling (V8/node, wasmtime); a default WAMR build has none");
+        assertThat(Fuser.fuse(List.of(unit("a", "a.wasm"), unit("b", "b.wasm")), DEFINED).warnings()).isEmpty();
+        validate(fused);
+    }
+
+    @Test
+    void aTagImportFromTheSetMustMatchWhatTheProviderExports() {
+        assertThatThrownBy(() -> Fuser.fuse(List.of(unit("thrower", "thrower.wasm"), unit("w", "wrong-tag.wasm")), DEFINED))
+                .isInstanceOf(FuseException.class)
+                .hasMessage("imports tag thrower.__c_longjmp as (i64) -> () but module 'thrower' exports it as (i32) -> ()")
+                .extracting(e -> ((FuseException) e).module()).isEqualTo("w");
+        assertThatThrownBy(() -> Fuser.fuse(List.of(unit("thrower", "a.wasm"), unit("w", "wrong-tag.wasm")), DEFINED))
+                .hasMessage("imports tag thrower.__c_longjmp but module 'thrower' exports no tag '__c_longjmp'");
+    }
+
     private static Fuser.Unit unit(String name, String file) throws IOException {
         try (InputStream in = FuserTest.class.getResourceAsStream(file)) {
             return new Fuser.Unit(name, in.readAllBytes(), List.of(name), Map.of());
@@ -135,7 +178,7 @@ class FuserTest {
         Path f = tmp.resolve("fused.wasm");
         Files.write(f, fused);
         try {
-            Process p = new ProcessBuilder("wasm-validate", f.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("wasm-validate", "--enable-exceptions", f.toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor()).as("wasm-validate: " + out).isZero();
         } catch (IOException absent) {

@@ -15,6 +15,26 @@ class ByteReaderTest {
     }
 
     @Test
+    void oneByteLebsReadAsTheirPaddedFormsAndMoveOneByte() {
+        for (int b = 0; b < 128; b++) {
+            ByteReader one = reader(b, 0x2a);
+            assertThat(one.u32()).isEqualTo(reader(b | 0x80, 0x80, 0x00).u32()).isEqualTo(b);
+            assertThat(one.pos()).isEqualTo(1);
+            ByteReader signed = reader(b, 0x2a);
+            int expected = b < 64 ? b : b - 128;
+            assertThat(signed.s32()).isEqualTo(expected);
+            assertThat(signed.pos()).isEqualTo(1);
+            assertThat(reader(b | 0x80, b < 64 ? 0x00 : 0x7f).s32()).isEqualTo(expected);
+        }
+        // the byte past the window's end is not read, even when the array has it
+        ByteReader cut = new ByteReader(new byte[] {0x05, 0x05}, 0, 1, "test");
+        cut.u8();
+        assertThatThrownBy(cut::u32).isInstanceOf(WasmException.class).hasMessageContaining("unexpected end");
+        assertThatThrownBy(new ByteReader(new byte[] {0x05}, 1, 1, "test")::s32)
+                .isInstanceOf(WasmException.class).hasMessageContaining("unexpected end");
+    }
+
+    @Test
     void readsUnsignedLebIncludingPaddedForms() {
         assertThat(reader(0xe5, 0x8e, 0x26).u32()).isEqualTo(624485);
         assertThat(reader(0x80, 0x80, 0x80, 0x80, 0x00).u32()).isZero();

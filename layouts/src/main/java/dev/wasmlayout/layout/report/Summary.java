@@ -23,17 +23,18 @@ final class Summary {
             return "not recorded in this layout";
         }
         String text = "one shared memory of " + Units.pages(footprint.pages()) + " (" + Units.human(footprint.bytes())
-                + ", " + Units.human(footprint.usedBytes()) + " used) instead of "
-                + Units.pagesAndBytes(footprint.separatePages(), Layout.PAGE_SIZE) + " in separate memories as linked: ";
+                + ", " + Units.human(footprint.usedBytes()) + " used) against "
+                + Units.pagesAndBytes(footprint.separatePages(), Layout.PAGE_SIZE)
+                + " for the modules in separate memories with the same stacks and heaps: ";
         long saved = footprint.savedPages();
         if (saved > 0) {
-            return text + "saves " + Units.pages(saved) + " (" + Units.human(footprint.savedBytes()) + ", "
+            return text + "sharing saves " + Units.pages(saved) + " (" + Units.human(footprint.savedBytes()) + ", "
                     + percent(footprint.savedBytes(), footprint.separateBytes()) + ")";
         }
         if (saved == 0) {
             return text + "the same number of pages";
         }
-        return text + "costs " + Units.pages(-saved) + " (" + Units.human(-footprint.savedBytes()) + ") more";
+        return text + "sharing costs " + Units.pages(-saved) + " (" + Units.human(-footprint.savedBytes()) + ") more";
     }
 
     /** {@code 14.3%}, rounded half up in integer arithmetic. */

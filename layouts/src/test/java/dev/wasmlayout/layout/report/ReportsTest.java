@@ -94,13 +94,14 @@ class ReportsTest {
     @Test
     void footprintSaysWhatSharingSavesOrCosts() {
         assertThat(Summary.footprint(ReportFixtures.golden("footprint"))).isEqualTo(
-                "one shared memory of 6 pages (384 KiB, 338.7 KiB used) instead of 7 pages (448 KiB)"
-                        + " in separate memories as linked: saves 1 page (64 KiB, 14.3%)");
+                "one shared memory of 6 pages (384 KiB, 338.7 KiB used) against 7 pages (448 KiB) for the modules in"
+                        + " separate memories with the same stacks and heaps: sharing saves 1 page (64 KiB, 14.3%)");
         assertThat(Summary.footprint(ReportFixtures.golden("huge-gap")))
-                .endsWith("instead of 4 pages (256 KiB) in separate memories as linked: costs 60 pages (3.8 MiB) more");
+                .endsWith("against 4 pages (256 KiB) for the modules in separate memories with the same stacks and heaps:"
+                        + " sharing costs 60 pages (3.8 MiB) more");
         assertThat(Summary.footprint(withFootprint(new Footprint(100, 1, 1))))
-                .isEqualTo("one shared memory of 1 page (64 KiB, 100 B used) instead of 1 page (64 KiB)"
-                        + " in separate memories as linked: the same number of pages");
+                .isEqualTo("one shared memory of 1 page (64 KiB, 100 B used) against 1 page (64 KiB) for the modules in"
+                        + " separate memories with the same stacks and heaps: the same number of pages");
         assertThat(Summary.footprint(ReportFixtures.withoutFootprint(ReportFixtures.awkward())))
                 .isEqualTo("not recorded in this layout");
         assertThat(Reports.render(ReportFixtures.withoutFootprint(ReportFixtures.awkward()), ReportFormat.HTML))

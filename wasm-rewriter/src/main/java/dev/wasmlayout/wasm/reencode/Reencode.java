@@ -70,7 +70,7 @@ public final class Reencode {
         return with(Space.ELEMENT, h);
     }
 
-    /** Tags (exception handling): no instruction the decoder knows names one yet; kept so the spaces are complete. */
+    /** Tags (exception handling): throw, the legacy catch and try_table's catch/catch_ref clauses name one. */
     public Reencode tags(IntUnaryOperator h) {
         return with(Space.TAG, h);
     }
@@ -211,7 +211,7 @@ public final class Reencode {
         while (insns.hasNext()) {
             int at = r.pos();
             Opcode op = insns.skip(); // builds no instruction: only changed indices are re-encoded
-            if (!changes(op.immediate(), insns) && !paddedCallTable(op, bytes, r.pos())) {
+            if (!changes(op.immediate(), insns, bytes, at, r.pos()) && !paddedCallTable(op, bytes, r.pos())) {
                 continue;
             }
             if (w == null) {
@@ -229,7 +229,8 @@ public final class Reencode {
         return w.toByteArray();
     }
 
-    private boolean changes(ImmediateKind k, InstructionReader insns) {
+    /** Whether the instruction at [at, end), just skipped by {@code insns}, names an index that moves. */
+    private boolean changes(ImmediateKind k, InstructionReader insns, byte[] bytes, int at, int end) {
         switch (k) {
             case FUNC: return moves(Space.FUNCTION, insns.immediate(0));
             case GLOBAL: return moves(Space.GLOBAL, insns.immediate(0));
@@ -243,11 +244,30 @@ public final class Reencode {
             case ELEM_AND_TABLE: return moves(Space.ELEMENT, insns.immediate(0)) || moves(Space.TABLE, insns.immediate(1));
             case TABLE_PAIR: return moves(Space.TABLE, insns.immediate(0)) || moves(Space.TABLE, insns.immediate(1));
             case BLOCK_TYPE: return insns.immediate(0) >= 0 && moves(Space.TYPE, insns.immediate(0));
+            case TAG: return moves(Space.TAG, insns.immediate(0));
+            case TRY_TABLE: return insns.immediate(0) >= 0 && moves(Space.TYPE, insns.immediate(0))
+                    || clauseTagMoves(new ByteReader(bytes, afterOpcode(bytes, at, end, Opcode.TRY_TABLE), end, "code"));
             case MEMARG:
             case MEMARG_LANE: return moves(Space.MEMORY, insns.immediate(2));
             default: return false;
         }
     }
+
+    /** Whether a catch or catch_ref clause of the try_table whose immediates {@code r} holds names a tag that moves. */
+    private boolean clauseTagMoves(ByteReader r) {
+        r.s33();
+        long n = r.u32();
+        for (long c = 0; c < n; c++) {
+            if (r.u8() < CATCH_ALL && moves(Space.TAG, r.u32())) {
+                return true;
+            }
+            r.u32(); // label
+        }
+        return false;
+    }
+
+    /** try_table's clause kinds from here on (catch_all, catch_all_ref) name no tag. */
+    private static final int CATCH_ALL = 2;
 
     /** A call_indirect whose table index takes more than one byte (its last byte follows a continuation byte). */
     private boolean paddedCallTable(Opcode op, byte[] bytes, int end) {
@@ -279,11 +299,22 @@ public final class Reencode {
             case MEMORY_PAIR: index(Space.MEMORY, r, w); index(Space.MEMORY, r, w); break;
             case ELEM_AND_TABLE: index(Space.ELEMENT, r, w); index(Space.TABLE, r, w); break;
             case TABLE_PAIR: index(Space.TABLE, r, w); index(Space.TABLE, r, w); break;
-            case BLOCK_TYPE: {
-                int at = r.pos();
-                long t = r.s33();
-                int width = r.pos() - at;
-                writeS33(w, map(Space.TYPE, (int) t), width);
+            case BLOCK_TYPE: blockType(r, w); break;
+            case TAG: index(Space.TAG, r, w); break;
+            case TRY_TABLE: {
+                blockType(r, w);
+                long n = r.u32();
+                w.u32(n);
+                for (long c = 0; c < n; c++) {
+                    int kind = r.u8();
+                    w.u8(kind);
+                    if (kind < CATCH_ALL) {
+                        index(Space.TAG, r, w);
+                    }
+                    int label = r.pos();
+                    r.u32();
+                    w.bytes(r.array(), label, r.pos() - label); // labels are relative: copied as they are
+                }
                 break;
             }
             case MEMARG:
@@ -311,6 +342,17 @@ public final class Reencode {
             }
             default:
                 throw new IllegalStateException(k + " has no index");
+        }
+    }
+
+    /** A block type: a type index (multi-value) renumbered in at least its old width; an empty or value type copied. */
+    private void blockType(ByteReader r, ByteWriter w) {
+        int at = r.pos();
+        long t = r.s33();
+        if (t < 0) {
+            w.bytes(r.array(), at, r.pos() - at);
+        } else {
+            writeS33(w, map(Space.TYPE, (int) t), r.pos() - at);
         }
     }
 

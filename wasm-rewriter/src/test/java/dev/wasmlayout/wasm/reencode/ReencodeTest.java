@@ -96,6 +96,86 @@ class ReencodeTest {
         assertThat(new Reencode().body(body, window(body))).as("off by default").isNull();
     }
 
+    // ---- exception handling: tags in throw, catch and try_table's clauses; block types of try and try_table
+
+    @Test
+    void tagsOfThrowAndLegacyCatchKeepTheirPaddedWidth() {
+        // try (type 1) i32.const 7 throw 2 (5-byte padded) catch 2 (padded) drop catch_all end
+        int[] code = {0x06, 0x01, 0x41, 0x07, 0x08, 0x82, 0x80, 0x80, 0x80, 0x00,
+                0x07, 0x82, 0x80, 0x80, 0x80, 0x00, 0x1a, 0x19, 0x0b};
+        byte[] body = body(code);
+        byte[] out = new Reencode().tags(t -> t == 2 ? 300 : t).types(t -> t + 4).body(body, window(body));
+        assertThat(out).isEqualTo(bytes0(0x00, 0x06, 0x05, 0x41, 0x07, 0x08, 0xac, 0x82, 0x80, 0x80, 0x00,
+                0x07, 0xac, 0x82, 0x80, 0x80, 0x00, 0x1a, 0x19, 0x0b, 0x0b));
+        byte[] minimal = body(new int[] {0x41, 0x07, 0x08, 0x02});
+        assertThat(new Reencode().tags(t -> t + 200).body(minimal, window(minimal))).as("a one-byte tag outgrows its byte")
+                .isEqualTo(bytes0(0x00, 0x41, 0x07, 0x08, 0xca, 0x01, 0x0b));
+        assertThat(new Reencode().tags(t -> t == 5 ? 6 : t).body(body, window(body))).as("tag 2 does not move").isNull();
+    }
+
+    @Test
+    void tryTableRenumbersCatchAndCatchRefTagsNotTheCatchAllKindsOrLabels() {
+        // try_table (type 3, 2-byte padded) 4 clauses: catch 1 ->0, catch_ref 2 (padded) ->1, catch_all ->2,
+        // catch_all_ref ->3; throw 1; end
+        int[] code = {0x1f, 0x83, 0x00, 0x04, 0x00, 0x01, 0x00, 0x01, 0x82, 0x80, 0x00, 0x01, 0x02, 0x02, 0x03, 0x03,
+                0x08, 0x01, 0x0b};
+        byte[] body = body(code);
+        byte[] out = new Reencode().tags(t -> t + 10).types(t -> t * 100).body(body, window(body));
+        assertThat(out).isEqualTo(bytes0(0x00, 0x1f, 0xac, 0x02, 0x04, 0x00, 0x0b, 0x00, 0x01, 0x8c, 0x80, 0x00, 0x01,
+                0x02, 0x02, 0x03, 0x03, 0x08, 0x0b, 0x0b, 0x0b));
+        // only a tag moves: the empty block type (0x40) is copied
+        byte[] empty = body(new int[] {0x1f, 0x40, 0x02, 0x02, 0x00, 0x00, 0x05, 0x01, 0x0b});
+        assertThat(new Reencode().tags(t -> t == 5 ? 1 : t).body(empty, window(empty)))
+                .isEqualTo(bytes0(0x00, 0x1f, 0x40, 0x02, 0x02, 0x00, 0x00, 0x01, 0x01, 0x0b, 0x0b));
+        assertThat(new Reencode().tags(t -> t == 7 ? 1 : t).body(empty, window(empty))).as("no clause names tag 7").isNull();
+        assertThat(new Reencode().types(t -> t + 1).body(empty, window(empty))).as("no type index").isNull();
+    }
+
+    @Test
+    void exceptionCorpusModulesHaveEveryTagAndBlockTypeRenumberedInPlace() {
+        for (String name : List.of("exceptions", "exceptions-final")) {
+            byte[] bytes = dev.wasmlayout.wasm.corpus.CorpusGenerator.modules().get(name);
+            ModuleSections s = ModuleSections.decode(WasmModule.read(bytes));
+            FunctionBody b = s.bodies.get(0);
+            byte[] out = new Reencode().tags(t -> t + 5).types(t -> t + 20).body(bytes, b);
+            assertThat(out).as(name).hasSize(b.end() - b.localsStart());
+            assertThat(Arrays.copyOfRange(out, 0, b.codeStart() - b.localsStart())).as(name + ": locals")
+                    .isEqualTo(Arrays.copyOfRange(bytes, b.localsStart(), b.codeStart()));
+            List<Instruction> was = InstructionReader.forFunctionBody(new ByteReader(bytes, b.codeStart(), b.end(), "code")).readAll();
+            List<Instruction> now = InstructionReader.forFunctionBody(
+                    new ByteReader(out, b.codeStart() - b.localsStart(), out.length, "code")).readAll();
+            assertThat(now).hasSameSizeAs(was);
+            int tags = 0;
+            for (int k = 0; k < was.size(); k++) {
+                Instruction a = was.get(k);
+                Instruction c = now.get(k);
+                assertThat(c.opcode()).isEqualTo(a.opcode());
+                assertThat(c.offset() - (b.codeStart() - b.localsStart())).as("did not move").isEqualTo(a.offset() - b.codeStart());
+                switch (a.opcode().immediate()) {
+                    case TAG:
+                        assertThat(c.imm(0)).isEqualTo(a.imm(0) + 5);
+                        tags++;
+                        break;
+                    case BLOCK_TYPE:
+                        assertThat(c.blockType()).isEqualTo(a.blockType() < 0 ? a.blockType() : a.blockType() + 20);
+                        break;
+                    case TRY_TABLE:
+                        assertThat(c.blockType()).isEqualTo(a.blockType());
+                        for (int i = 0; i < a.catchCount(); i++) {
+                            assertThat(c.catchKind(i)).isEqualTo(a.catchKind(i));
+                            assertThat(c.catchLabel(i)).isEqualTo(a.catchLabel(i));
+                            assertThat(c.catchTag(i)).isEqualTo(a.catchKind(i) < Instruction.CATCH_ALL ? a.catchTag(i) + 5 : 0);
+                            tags += a.catchKind(i) < Instruction.CATCH_ALL ? 1 : 0;
+                        }
+                        break;
+                    default:
+                        assertThat(c.ints()).isEqualTo(a.ints());
+                }
+            }
+            assertThat(tags).as(name + ": tags seen").isEqualTo(name.equals("exceptions") ? 4 : 3);
+        }
+    }
+
     // ---- every index space, on a module wat2wasm built (spaces.wat, build.sh next to it)
 
     @Test
@@ -189,6 +269,15 @@ class ReencodeTest {
     private static List<Instruction> decode(byte[] out) {
         ByteReader r = new ByteReader(out, 1, out.length, "code");
         return InstructionReader.forFunctionBody(r).readAll();
+    }
+
+    /** Bytes as written, for expected bodies. */
+    private static byte[] bytes0(int... b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) b[i];
+        }
+        return out;
     }
 
     private static int[] concat(int[]... parts) {

@@ -9,6 +9,8 @@
 #   grow.pic.wasm        the same, position-independent (the pic strategy)
 #   grow.placed.wasm     the same, linked at its place (the placed strategy)
 #   grow.placed.relocs.wasm  the same, also with -Wl,--emit-relocs
+#   stack.wasm           libc-free, relocate, functions that move the stack pointer
+#   stack.pic.wasm       the same, position-independent (env.__stack_pointer imported)
 set -eu
 src=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "${1:-$src}" && cd "${1:-$src}" && pwd)
@@ -30,3 +32,7 @@ cc $bare -fPIC -Wl,--shared -Wl,--experimental-pic -o "$out/grow.pic.wasm" grow.
 cc $bare $placed -o "$out/grow.placed.wasm" grow.c
 # shellcheck disable=SC2086
 cc $bare $placed -Wl,--emit-relocs -o "$out/grow.placed.relocs.wasm" grow.c
+# shellcheck disable=SC2086
+cc $bare -Wl,--emit-relocs -o "$out/stack.wasm" stack.c
+# shellcheck disable=SC2086
+cc $bare -fPIC -Wl,--shared -Wl,--experimental-pic -o "$out/stack.pic.wasm" stack.c
