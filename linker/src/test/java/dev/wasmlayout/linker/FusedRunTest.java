@@ -2,10 +2,20 @@ package dev.wasmlayout.linker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wasmlayout.fuse.PerModuleMemories;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.validator.Engine;
 import dev.wasmlayout.validator.StepResult;
 import dev.wasmlayout.validator.Violation;
+import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.Instruction;
+import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.sections.DataSegment;
+import dev.wasmlayout.wasm.sections.ExternalKind;
+import dev.wasmlayout.wasm.sections.FunctionBody;
+import dev.wasmlayout.wasm.sections.Import;
+import dev.wasmlayout.wasm.sections.ModuleSections;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +97,72 @@ class FusedRunTest {
     }
 
     @Test
+    void theRunsVariantGivesEachModuleItsOwnMemoryAndTheFileStaysAsLinked() throws Exception {
+        Path out = tmp.resolve("out");
+        LinkJob.link(new LinkJob.Request(resource("fuse-stray/wasm-layout.yaml"), out, false, Set.of(), true, false));
+        byte[] fused = Files.readAllBytes(out.resolve(LinkJob.FUSED));
+        List<Integer> dataCounts = new java.util.ArrayList<>();
+        for (String m : List.of("writer", "victim")) {
+            dataCounts.add(ModuleSections.decode(WasmModule.read(Files.readAllBytes(out.resolve(m + ".wasm")))).data.size());
+        }
+        PerModuleMemories.Variant v = PerModuleMemories.of(fused, dataCounts);
+        ModuleSections f = ModuleSections.decode(WasmModule.read(fused));
+        ModuleSections s = ModuleSections.decode(WasmModule.read(v.bytes()));
+
+        assertThat(s.memories).isEmpty();
+        assertThat(s.imports).filteredOn(i -> i.kind() == ExternalKind.MEMORY).extracting(Import::fullName)
+                .containsExactly("wasm-layout.memory0", "wasm-layout.memory1", "wasm-layout.memory2");
+        assertThat(s.imports).filteredOn(i -> i.kind() == ExternalKind.MEMORY).allSatisfy(i -> {
+            assertThat(i.memory().min()).isEqualTo(f.memories.get(0).min());
+            assertThat(i.memory().max()).isEqualTo(f.memories.get(0).max());
+        });
+        // nothing else moves: functions, exports and the contract section are the fused module's
+        assertThat(s.functionCount()).isEqualTo(f.functionCount());
+        assertThat(s.exports).isEqualTo(f.exports);
+        java.util.Set<Long> used = new java.util.TreeSet<>();
+        for (FunctionBody b : s.bodies) {
+            int owner = v.ownerOf(b.index());
+            for (Instruction i : InstructionReader.forFunctionBody(new ByteReader(v.bytes(), b.codeStart(), b.end(), "code")).readAll()) {
+                for (long m : memories(i)) {
+                    assertThat(m).as("function " + b.index() + " of module " + owner).isEqualTo(owner + 1L);
+                    used.add(m);
+                }
+            }
+        }
+        assertThat(used).containsExactly(1L, 2L);
+        for (DataSegment d : s.data) {
+            if (d.active()) {
+                assertThat(d.memoryIndex()).as("data segment " + d.index()).isEqualTo(d.index() < dataCounts.get(0) ? 1 : 2);
+            }
+        }
+        FusedSamplesTest.Tool validate = FusedSamplesTest.Tool.run(List.of("wasm-validate", "--enable-multi-memory", "--enable-exceptions", write(v.bytes())));
+        if (validate.present()) {
+            assertThat(validate.status()).as("wasm-validate: " + validate.output()).isZero();
+        }
+
+        RunJob.run(out, new RunJob.Options(Engine.COMPILER, true, 20_000, false));
+        assertThat(Files.readAllBytes(out.resolve(LinkJob.FUSED))).as("the file on disk").isEqualTo(fused);
+    }
+
+    private String write(byte[] bytes) throws java.io.IOException {
+        Path f = tmp.resolve("variant.wasm");
+        Files.write(f, bytes);
+        return f.toString();
+    }
+
+    /** The memory indices an instruction names. */
+    private static List<Long> memories(Instruction i) {
+        switch (i.opcode().immediate()) {
+            case MEMARG:
+            case MEMARG_LANE: return List.of(i.imm(2));
+            case MEMORY: return List.of(i.imm(0));
+            case DATA_AND_MEMORY: return List.of(i.imm(1));
+            case MEMORY_PAIR: return List.of(i.imm(0), i.imm(1));
+            default: return List.of();
+        }
+    }
+
+    @Test
     void stopsAtTheFirstStrayWriteAndSaysWhoAndWhere() throws Exception {
         Path out = tmp.resolve("out");
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(resource("fuse-stray/wasm-layout.yaml"), out, false, Set.of(),
@@ -143,6 +219,20 @@ class FusedRunTest {
         assertThat(o.differences()).extracting(RunJob.Difference::run, RunJob.Difference::against).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("fused", "shared"), org.assertj.core.groups.Tuple.tuple("fused", "alone"));
         assertThat(o.exitStatus()).isEqualTo(1);
+    }
+
+    @Test
+    void committedStrayModuleIsWhatItsSourceBuilds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/clang-19"))
+                && Files.isExecutable(Path.of("/usr/bin/wasm-ld-19")) && Files.isDirectory(Path.of("/usr/lib/wasm32-wasi")),
+                "clang-19, wasm-ld-19 and wasi-libc are not installed");
+        Path dir = SamplesEndToEndTest.root().getParent().resolve("linker/src/test/resources/fuse-stray");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("build.sh")), "sources not found under " + dir);
+        Process p = new ProcessBuilder("bash", dir.resolve("build.sh").toString(), tmp.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(log).isZero();
+        assertThat(Files.readAllBytes(tmp.resolve("stray.wasm"))).as("stray.wasm (rebuild with build.sh and commit)")
+                .isEqualTo(Files.readAllBytes(dir.resolve("stray.wasm")));
     }
 
     private static long start(LinkJob.Linked linked, String region) {

@@ -108,7 +108,7 @@ public final class FusedMap {
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException(Fuser.SECTION + " section: " + what + " at character " + at);
+            return new IllegalArgumentException(Fuser.SECTION + " section: " + what + " at offset " + at + " of its JSON");
         }
 
         private void space() {
