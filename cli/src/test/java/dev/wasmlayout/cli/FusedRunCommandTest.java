@@ -1,0 +1,52 @@
+package dev.wasmlayout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `run DIR` on a folder with fused.wasm, and `link --fuse --validate`, which checks the linked set and the fused module. */
+class FusedRunCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static Path stray() {
+        return CommandsTest.samples().getParent().resolve("linker/src/test/resources/fuse-stray/wasm-layout.yaml");
+    }
+
+    @Test
+    void linkFuseValidateRunsBothAndRunPicksTheFusedModule() {
+        Path out = tmp.resolve("out");
+        CliRun link = CliRun.of("link", CommandsTest.samples().resolve("pipeline/wasm-layout.yaml").toString(), "-o",
+                out.toString(), "--fuse", "--validate");
+        assertThat(link.exit()).as(link.err()).isZero();
+        String fusedPart = link.out().substring(link.out().indexOf("\n-- fused.wasm\n"));
+        assertThat(link.out().substring(0, link.out().indexOf("\n-- fused.wasm\n"))).contains("OK: 11 steps, 0 failed, 0 violations")
+                .doesNotContain("ran fused.wasm");
+        assertThat(fusedPart).contains("note: ran fused.wasm as one instance (2 modules)")
+                .endsWith("OK: 11 steps, 0 failed, 0 violations\n");
+
+        CliRun run = CliRun.of("run", out.toString(), "--differential");
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("note: ran fused.wasm as one instance (2 modules)")
+                .endsWith("OK: 11 steps, 0 failed, 0 violations\n");
+    }
+
+    @Test
+    void aStrayWriteInTheFusedModuleFailsTheLinkAndNamesTheWriter() throws Exception {
+        Path out = tmp.resolve("out");
+        CliRun link = CliRun.of("link", stray().toString(), "-o", out.toString(), "--fuse", "--validate", "--all");
+        assertThat(link.exit()).isEqualTo(1);
+        String fusedPart = link.out().substring(link.out().indexOf("\n-- fused.wasm\n"));
+        assertThat(fusedPart).containsPattern("VIOLATION: writer in poke wrote 4 bytes at 0x[0-9a-f]+ into victim.heap \\(owner"
+                + " victim\\): write outside its regions\n")
+                .containsPattern("VIOLATION: writer in __wasi_fd_read wrote 5 bytes at 0x[0-9a-f]+ into victim.stack \\(owner"
+                        + " victim\\): write outside its regions via fd_read\n")
+                .contains("FAILED: 5 steps, 0 failed, 3 violations\n");
+        assertThat(link.out()).endsWith("not written: the validation failed, so " + out + " was not created\n");
+        assertThat(out).doesNotExist();
+        assertThat(Files.list(tmp).count()).isZero();
+    }
+}
