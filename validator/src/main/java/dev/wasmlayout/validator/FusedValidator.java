@@ -78,7 +78,8 @@ public final class FusedValidator {
         Ownership ownership = new Ownership(set.regions());
         Violations sink = new Violations(options.collectAll());
         List<String> notes = new ArrayList<>();
-        notes.add("ran fused.wasm as one instance (" + v.owners().size() + " modules); each module's writes checked"
+        notes.add("ran fused.wasm as one instance (" + v.owners().size() + (v.owners().size() == 1 ? " module" : " modules")
+                + "); each module's writes checked"
                 + " against its own regions");
         List<StepResult> results = new ArrayList<>();
         Console console = new Console();
