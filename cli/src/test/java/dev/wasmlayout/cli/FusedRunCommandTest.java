@@ -49,4 +49,17 @@ class FusedRunCommandTest {
         assertThat(out).doesNotExist();
         assertThat(Files.list(tmp).count()).isZero();
     }
+
+    @Test
+    void aFusedWasmThatLinkDidNotFuseIsRefusedInOneLine() throws Exception {
+        Path out = tmp.resolve("out");
+        assertThat(CliRun.of("link", CommandsTest.samples().resolve("pipeline/wasm-layout.yaml").toString(), "-o",
+                out.toString()).exit()).isZero();
+        Files.copy(out.resolve("producer.wasm"), out.resolve("fused.wasm"));
+        CliRun run = CliRun.of("run", out.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("wasm-layout: " + out.resolve("fused.wasm")
+                + ": it has no wasm-layout.fused section (was it written by `link --fuse`?)\n");
+        assertThat(run.out()).isEmpty();
+    }
 }

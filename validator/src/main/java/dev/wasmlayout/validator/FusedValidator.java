@@ -88,6 +88,9 @@ public final class FusedValidator {
         StackOverflows overflows = new StackOverflows();
 
         List<FusedMap.Owner> owners = v.owners();
+        if (owners.isEmpty()) {
+            throw new SetupException("fused.wasm: its " + dev.wasmlayout.fuse.Fuser.SECTION + " section lists no module");
+        }
         GuardedMemory[] views = new GuardedMemory[owners.size()];
         WasiHost[] hosts = new WasiHost[owners.size()];
         Map<String, LinkedModule> linked = new HashMap<>();
@@ -126,7 +129,7 @@ public final class FusedValidator {
                     .withUnsafeExecutionListener(locator)
                     .withStart(false);
             String stuck = null;
-            WasiHost.Output mark = hosts.length > 0 ? hosts[0].mark() : null;
+            WasiHost.Output mark = hosts[0].mark();
             Watchdog.Outcome<Instance> built = overflows.explain(Watchdog.run("fused.wasm " + Validator.INSTANTIATE,
                     options.stepTimeoutMillis(), () -> {
                         Instance inst = builder.build(); // the start function (each module's start) runs here
@@ -135,7 +138,7 @@ public final class FusedValidator {
                     }));
             if (built.error() != null || built.timedOut()) {
                 results.add(Outcomes.unchecked("fused", Validator.INSTANTIATE, built, options.stepTimeoutMillis(),
-                        hosts.length > 0 ? hosts[0] : new WasiHost(RunModule.of("fused", fused)), mark));
+                        hosts[0], mark));
                 stuck = built.stopped() ? null : "fused.wasm " + Validator.INSTANTIATE;
             } else {
                 Instance inst = built.value();
@@ -196,9 +199,6 @@ public final class FusedValidator {
             if (perModule[k] == null) {
                 throw new SetupException("fused.wasm imports " + i.fullName() + ", which Chicory's WASI preview 1 does not have");
             }
-        }
-        if (perModule.length == 0) {
-            throw new SetupException("fused.wasm imports " + i.fullName() + " but lists no module");
         }
         return new HostFunction(i.module(), i.name(), perModule[0].functionType(), (instance, args) -> {
             int caller = locator.currentFunction();

@@ -34,13 +34,17 @@ public final class PerModuleMemories {
     public record Variant(byte[] bytes, List<FusedMap.Owner> owners, long initialPages, long maxPages) {
         /** The module whose functions hold fused function {@code index}, or -1 (an import, or glue of no module). */
         public int ownerOf(int index) {
-            for (int k = 0; k < owners.size(); k++) {
-                if (owners.get(k).owns(index)) {
-                    return k;
-                }
-            }
-            return -1;
+            return owner(owners, index);
         }
+    }
+
+    private static int owner(List<FusedMap.Owner> owners, int index) {
+        for (int k = 0; k < owners.size(); k++) {
+            if (owners.get(k).owns(index)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** The import name of memory {@code index}. */
@@ -90,7 +94,6 @@ public final class PerModuleMemories {
         Limits limits = s.memories.isEmpty() ? s.imports.stream().filter(i -> i.kind() == ExternalKind.MEMORY)
                 .findFirst().orElseThrow().memory() : s.memories.get(0);
         long max = limits.hasMax() ? limits.max() : 65536;
-        Variant v = new Variant(null, List.copyOf(owners), limits.min(), max);
         Reencode[] perModule = new Reencode[owners.size()];
         for (int k = 0; k < perModule.length; k++) {
             int memory = k + 1;
@@ -112,7 +115,7 @@ public final class PerModuleMemories {
                 case SectionIds.CODE: {
                     ByteWriter w = new ByteWriter(sec.end() - sec.payloadStart()).u32(s.bodies.size());
                     for (FunctionBody b : s.bodies) {
-                        int k = v.ownerOf(b.index());
+                        int k = owner(owners, b.index());
                         byte[] nb = k < 0 ? null : perModule[k].body(fused, b);
                         if (nb == null) {
                             w.bytes(fused, b.start(), b.end() - b.start());
@@ -143,7 +146,7 @@ public final class PerModuleMemories {
         if (!importsWritten) {
             writeImports(out, s, owners.size(), limits.min(), max);
         }
-        return new Variant(out.toByteArray(), v.owners(), v.initialPages(), v.maxPages());
+        return new Variant(out.toByteArray(), List.copyOf(owners), limits.min(), max);
     }
 
     /** The function and tag imports as they were, then memory 0 (the host's) and one memory per module. */
