@@ -148,7 +148,7 @@ public final class Inspector {
         if (l == null && !s.memories.isEmpty()) {
             l = s.memories.get(0);
         }
-        boolean exported = s.exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY && e.index() == 0);
+        boolean exported = s.exportName(ExternalKind.MEMORY, 0) != null;
         if (l == null) {
             return new MemoryFacts(false, false, null, 0, -1, false, false, 0, false);
         }
@@ -213,12 +213,8 @@ public final class Inspector {
     }
 
     private Global exportedGlobal(String name) {
-        for (Export e : s.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.name().equals(name)) {
-                return definedGlobal(e.index());
-            }
-        }
-        return null;
+        int index = s.exportedIndex(ExternalKind.GLOBAL, name);
+        return index < 0 ? null : definedGlobal(index);
     }
 
     private Global definedGlobal(int index) {

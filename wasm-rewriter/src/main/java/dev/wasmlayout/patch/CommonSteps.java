@@ -10,7 +10,6 @@ import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.wasm.custom.LinkingSection;
 import dev.wasmlayout.wasm.custom.RelocSection;
 import dev.wasmlayout.wasm.sections.DataSegment;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
@@ -102,10 +101,9 @@ final class CommonSteps {
     }
 
     private static String globalName(ParsedModule m, int index) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.index() == index) {
-                return e.name();
-            }
+        String exported = m.sections.exportName(ExternalKind.GLOBAL, index);
+        if (exported != null) {
+            return exported;
         }
         if (m.names != null && m.names.globals().containsKey(index)) {
             return m.names.globals().get(index);
@@ -178,7 +176,7 @@ final class CommonSteps {
                     + " pages, max " + p.maxPages() + ")");
         }
         ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
-        boolean exported = m.sections.exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
+        boolean exported = m.sections.exportsKind(ExternalKind.MEMORY);
         if (!exported) {
             ed.setStandard(SectionIds.EXPORT, VectorSections.append(patched.bytes(),
                     patched.section(SectionIds.EXPORT).orElse(null), List.of(Encoders.export("memory", ExternalKind.MEMORY, 0))));

@@ -6,7 +6,6 @@ import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
@@ -96,13 +95,8 @@ final class GlobalBinding {
 
     /** A PIC module exports its data symbols as globals holding their offset from __memory_base. */
     private OptionalLong exportedOffset(String name) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.name().equals(name) && e.index() >= imported) {
-                Global g = m.sections.globals.get(e.index() - imported);
-                return g.init().value();
-            }
-        }
-        return OptionalLong.empty();
+        int index = m.sections.exportedIndex(ExternalKind.GLOBAL, name);
+        return index >= imported ? m.sections.globals.get(index - imported).init().value() : OptionalLong.empty();
     }
 
     boolean isBound(int importIndex) {

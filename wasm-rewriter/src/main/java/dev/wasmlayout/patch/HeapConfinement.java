@@ -5,6 +5,7 @@ import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
@@ -22,7 +23,6 @@ import java.util.TreeSet;
  * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
  */
 public final class HeapConfinement {
-    static final long PAGE = 65536;
     /** The name section's name of the function memory.grow now calls. */
     public static final String GROW = "__wasm_layout_memory_grow";
 
@@ -34,7 +34,7 @@ public final class HeapConfinement {
         if (f.memoryGrowth().isEmpty()) {
             return;
         }
-        long pages = p.heapEnd() / PAGE;
+        long pages = p.heapEnd() / WasmModule.PAGE_SIZE;
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
         extraGlobals.add(new ByteWriter().u8(ValueType.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
         FuncType i32ToI32 = new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32});
@@ -56,11 +56,11 @@ public final class HeapConfinement {
             ed.replaceBody(b.index(), body);
         }
         log.add("memory.size/memory.grow in " + functions.size() + " function(s) now see a memory ending at the heap end "
-                + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
+                + RelocatePatcher.hex(pages * WasmModule.PAGE_SIZE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
                 + growFunction + ")");
-        if (pages * PAGE < p.heapEnd()) {
+        if (pages * WasmModule.PAGE_SIZE < p.heapEnd()) {
             log.warn("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
-                    + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
+                    + (p.heapEnd() - pages * WasmModule.PAGE_SIZE) + " bytes of the heap are out of malloc's reach");
         }
     }
 

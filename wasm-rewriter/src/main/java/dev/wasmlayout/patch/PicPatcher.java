@@ -129,12 +129,7 @@ public final class PicPatcher {
     }
 
     private static String exportName(ParsedModule m, int globalIndex) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.index() == globalIndex) {
-                return e.name();
-            }
-        }
-        return null;
+        return m.sections.exportName(ExternalKind.GLOBAL, globalIndex);
     }
 
     private static void writeData(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log, Placement p) {
@@ -227,7 +222,7 @@ public final class PicPatcher {
     private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed, PatchLog log) {
         ByteWriter w = new ByteWriter();
         List<Export> exports = m.sections.exports;
-        boolean memory = exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
+        boolean memory = m.sections.exportsKind(ExternalKind.MEMORY);
         w.u32(exports.size() + (memory ? 0 : 1));
         for (Export e : exports) {
             int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();

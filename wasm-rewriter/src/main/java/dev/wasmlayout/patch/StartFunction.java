@@ -4,7 +4,6 @@ import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.SectionIds;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.FuncType;
 
@@ -41,11 +40,6 @@ final class StartFunction {
     }
 
     private static int exportedFunction(ParsedModule m, String name) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.FUNC && e.name().equals(name)) {
-                return e.index();
-            }
-        }
-        return -1;
+        return m.sections.exportedIndex(ExternalKind.FUNC, name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.inspect.ParsedModule;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /** The committed modules with debug info (built by build.sh next to them) and what the tests read from them. */
 final class DebugModules {
-    static final long PAGE = 65536;
+    static final long PAGE = WasmModule.PAGE_SIZE;
 
     private DebugModules() {
     }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.WasmModule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Moving real clang-19 modules with their relocations: exact addresses after the patch. */
 class RelocatePatcherTest {
-    private static final long PAGE = 65536;
+    private static final long PAGE = WasmModule.PAGE_SIZE;
 
 
     private static ParsedModule sample(String rel) {

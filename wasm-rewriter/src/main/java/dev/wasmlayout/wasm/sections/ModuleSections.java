@@ -109,6 +109,36 @@ public final class ModuleSections {
         return d < functionTypes.length ? types.get(functionTypes[d]) : null;
     }
 
+    /** The index the module exports as {@code name} with this kind, or -1 (export names are unique). */
+    public int exportedIndex(ExternalKind kind, String name) {
+        for (Export e : exports) {
+            if (e.kind() == kind && e.name().equals(name)) {
+                return e.index();
+            }
+        }
+        return -1;
+    }
+
+    /** The first name under which the thing {@code index} of this kind is exported, or null. */
+    public String exportName(ExternalKind kind, int index) {
+        for (Export e : exports) {
+            if (e.kind() == kind && e.index() == index) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
+    /** Whether anything of this kind is exported (a module exports at most one memory, table...). */
+    public boolean exportsKind(ExternalKind kind) {
+        for (Export e : exports) {
+            if (e.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The import behind global {@code index}, or null when the global is defined. */
     public Import globalImport(int index) {
         int seen = 0;
