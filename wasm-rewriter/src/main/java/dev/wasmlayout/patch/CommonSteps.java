@@ -18,37 +18,66 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The steps every strategy ends with: the stack pointer and address globals, data segment offsets,
- * the memory turned into the shared import, memory.grow/size confined to the heap, imports renamed
- * to their providers, debug info kept true or dropped, relocation metadata dropped and the patch recorded.
+ * The steps relocate and placed end with (pic shares {@link WriteAdditions}): the stack pointer and
+ * address globals, data segment offsets, the memory turned into the shared import, relocation metadata
+ * dropped. {@link Patcher} writes down where they run.
  */
 final class CommonSteps {
     private CommonSteps() {
     }
 
-    static PatchResult finish(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out, PatchLog log,
-                              String strategy) {
-        WasmModule patched = WasmModule.read(out);
-        ModuleEditor ed = new ModuleEditor(patched, m.sections.bodies);
-        List<byte[]> extraGlobals = new ArrayList<>();
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, p, out, ed, additions, extraGlobals, log);
-        StackCheck.apply(m, p, f.stack().pointerImported() ? -1 : f.stack().pointerGlobal(), out, ed, additions, log);
-        additions.writeTo(ed);
-        rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
-        rewriteData(m, f, map, out, ed, log);
-        TableWindow.moveElements(m, p.tableBase(), out, ed, log);
-        rewriteImportsAndMemory(m, f, p, patched, ed, log);
-        DebugInfo.carry(m, out, ed, map, log);
-        for (Section s : patched.sections()) {
-            if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
-                ed.remove(s);
-            }
+    /** Opens the editor over the bytes with their in-place rewrites; the stack pointer keeps its index. */
+    static final class OpenEditor implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.editor = new ModuleEditor(WasmModule.read(c.bytes), c.parsed.sections.bodies);
+            c.stackPointer = c.facts.stack().pointerImported() ? -1 : c.facts.stack().pointerGlobal();
         }
-        log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
-        List<String> actions = log.lines();
-        ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload(strategy, p, actions));
-        return new PatchResult(ed.write(), strategy, actions, log.warnings());
+    }
+
+    /** Writes the types and functions the earlier steps added (once, with their names). */
+    static final class WriteAdditions implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.additions.writeTo(c.editor);
+        }
+    }
+
+    /** The stack pointer starts at the stack's top; globals holding data addresses move with the data (trap 2). */
+    static final class AddressGlobals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            rewriteGlobals(c.parsed, c.facts, c.placement, c.map, c.bytes, c.editor, c.addedGlobals, c.log);
+        }
+    }
+
+    /** Active segments move with the data; .bss gets a zero segment (trap 3). */
+    static final class DataSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            rewriteData(c.parsed, c.facts, c.map, c.bytes, c.editor, c.log);
+        }
+    }
+
+    /** The memory becomes the shared import (and is exported for WASI hosts); imports renamed to their providers. */
+    static final class MemoryImport implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            rewriteImportsAndMemory(c.parsed, c.placement, c.editor, c.log);
+        }
+    }
+
+    /** linking and reloc.* describe the module as linked, not as patched. */
+    static final class DropLinkMetadata implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            for (Section s : c.editor.module().sections()) {
+                if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
+                    c.editor.remove(s);
+                }
+            }
+            c.log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
+        }
     }
 
     private static void rewriteGlobals(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out,
@@ -153,8 +182,8 @@ final class CommonSteps {
         }
     }
 
-    private static void rewriteImportsAndMemory(ParsedModule m, ModuleFacts f, Placement p, WasmModule patched,
-                                                ModuleEditor ed, PatchLog log) {
+    private static void rewriteImportsAndMemory(ParsedModule m, Placement p, ModuleEditor ed, PatchLog log) {
+        WasmModule patched = ed.module();
         List<byte[]> imports = new ArrayList<>();
         boolean hadMemoryImport = false;
         for (Import i : m.sections.imports) {

@@ -22,6 +22,14 @@ final class DebugInfo {
     private DebugInfo() {
     }
 
+    /** relocate and placed: keeps the DWARF true (rewritten through its relocations) or drops it. */
+    static final class Carry implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            carry(c.parsed, c.bytes, c.editor, c.map, c.log);
+        }
+    }
+
     /**
      * For relocate and placed (the edits of {@code ed} are complete, code included): keeps the DWARF
      * when nothing it describes moved, rewrites it through its relocations when they exist, and

@@ -7,7 +7,6 @@ import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.ExternalKind;
-import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.InitExpr;
 import dev.wasmlayout.wasm.sections.ValueTypes;

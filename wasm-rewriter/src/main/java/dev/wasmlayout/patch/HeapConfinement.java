@@ -22,13 +22,19 @@ import java.util.TreeSet;
  * memory.grow calls a new function that refuses to go past it. wasi-libc's malloc takes
  * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
  */
-public final class HeapConfinement {
+public final class HeapConfinement implements PatchStep {
     /** The name section's name of the function memory.grow now calls. */
     public static final String GROW = "__wasm_layout_memory_grow";
 
-    private HeapConfinement() {
+    HeapConfinement() {
     }
 
+    @Override
+    public void apply(PatchContext c) {
+        apply(c.parsed, c.facts, c.placement, c.bytes, c.editor, c.additions, c.addedGlobals, c.log);
+    }
+
+    /** Builds on the bodies earlier steps replaced in {@code ed}; the others are read from {@code out}. */
     static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, Additions additions,
                       List<byte[]> extraGlobals, PatchLog log) {
         if (f.memoryGrowth().isEmpty()) {

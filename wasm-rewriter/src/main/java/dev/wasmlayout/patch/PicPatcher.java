@@ -28,62 +28,105 @@ import java.util.OptionalLong;
  * loader, ahead of time: those imports become defined globals with the planned values, and since
  * imported globals come first in the index space every use of them is renumbered.
  */
-public final class PicPatcher {
+final class PicPatcher {
     private PicPatcher() {
     }
 
-    public static PatchResult patch(ParsedModule m, ModuleFacts f, Placement p) {
-        Refusals.common(m, f);
-        if (!f.pic().pic()) {
-            throw new PatchException("pic needs a position-independent module (dylink.0 section); this one is not");
-        }
-        if (!f.pic().gotFunc().isEmpty()) {
-            throw new PatchException("imports function addresses through GOT.func " + f.pic().gotFunc()
-                    + ", which wasm-layout cannot bind yet");
-        }
-        long need = f.pic().memorySize();
-        long have = p.dataEnd() - p.dataStart();
-        if (need > have) {
-            throw new PatchException("static data needs " + need + " bytes but its region has " + have
-                    + " (overflowed by " + (need - have) + " bytes)");
-        }
-        PatchLog log = new PatchLog();
-        GlobalBinding binding = GlobalBinding.of(m, f, p, log);
-        byte[] bytes = m.bytes();
-        ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
-
-        Reencode remap = new Reencode().globals(binding::newIndex);
-        int rewritten = 0;
-        for (FunctionBody b : m.sections.bodies) {
-            byte[] nb = remap.body(bytes, b);
-            if (nb != null) {
-                ed.replaceBody(b.index(), nb);
-                rewritten++;
+    /** A position-independent module with no GOT.func imports whose data fits its region. */
+    static final class CheckPic implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ModuleFacts f = c.facts;
+            if (!f.pic().pic()) {
+                throw new PatchException("pic needs a position-independent module (dylink.0 section); this one is not");
+            }
+            if (!f.pic().gotFunc().isEmpty()) {
+                throw new PatchException("imports function addresses through GOT.func " + f.pic().gotFunc()
+                        + ", which wasm-layout cannot bind yet");
+            }
+            long need = f.pic().memorySize();
+            long have = c.placement.dataEnd() - c.placement.dataStart();
+            if (need > have) {
+                throw new PatchException("static data needs " + need + " bytes but its region has " + have
+                        + " (overflowed by " + (need - have) + " bytes)");
             }
         }
-        log.add("renumbered globals in " + rewritten + " of " + m.sections.bodies.size() + " function bodies");
+    }
 
-        List<byte[]> extraGlobals = new ArrayList<>();
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, p, bytes, ed, additions, extraGlobals, log);
-        // the loader's env.__stack_pointer, now a defined global under its new number
-        int pointer = f.stack().pointerImported() ? binding.newIndex(f.stack().pointerGlobal()) : -1;
-        StackCheck.apply(m, p, pointer, bytes, ed, additions, log);
-        StartFunction.add(m, ed, additions, log);
-        additions.writeTo(ed);
-        writeGlobals(m, binding, p, ed, extraGlobals, log);
-        writeData(m, binding, ed, log, p);
-        writeElements(m, binding, ed);
-        writeImports(m, binding, p, ed, log);
-        writeExports(m, remap, ed, log);
-        m.module.custom(Dylink0Section.NAME).ifPresent(ed::remove);
-        log.add("dropped dylink.0 (the module is no longer position-independent)");
-        DebugInfo.dropAll(ed, "a position-independent module has no relocations for its DWARF, and the pic patch"
-                + " renumbers the globals DWARF names (it locates data as global __memory_base + offset) and may move"
-                + " code (rewritten instructions)", log);
-        List<String> actions = log.lines();
-        ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload("pic", p, actions));
-        return new PatchResult(ed.write(), "pic", actions, log.warnings());
+    /**
+     * Binds the loader's globals to the planned values and renumbers every use of a global in the code;
+     * the loader's env.__stack_pointer is then a defined global under its new number.
+     */
+    static final class BindLoaderGlobals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ParsedModule m = c.parsed;
+            c.binding = GlobalBinding.of(m, c.facts, c.placement, c.log);
+            c.editor = new ModuleEditor(m.module, m.sections.bodies);
+            c.renumbering = new Reencode().globals(c.binding::newIndex);
+            int rewritten = 0;
+            for (FunctionBody b : m.sections.bodies) {
+                byte[] nb = c.renumbering.body(c.bytes, b);
+                if (nb != null) {
+                    c.editor.replaceBody(b.index(), nb);
+                    rewritten++;
+                }
+            }
+            c.log.add("renumbered globals in " + rewritten + " of " + m.sections.bodies.size() + " function bodies");
+            c.stackPointer = c.facts.stack().pointerImported() ? c.binding.newIndex(c.facts.stack().pointerGlobal()) : -1;
+        }
+    }
+
+    /** The bound globals first, then the module's own (exported data offsets become addresses), then the added ones. */
+    static final class Globals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            writeGlobals(c.parsed, c.binding, c.placement, c.editor, c.addedGlobals, c.log);
+        }
+    }
+
+    /** Segment offsets computed from the bound __memory_base. */
+    static final class DataSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            writeData(c.parsed, c.binding, c.editor, c.log);
+        }
+    }
+
+    /** Element offsets computed from the bound __table_base. */
+    static final class ElementSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            writeElements(c.parsed, c.binding, c.editor);
+        }
+    }
+
+    /** Bound imports removed, the memory made the shared import, the loader's table made the module's own. */
+    static final class Imports implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            writeImports(c.parsed, c.binding, c.placement, c.editor, c.log);
+        }
+    }
+
+    /** Exported globals renumbered; the memory exported for WASI hosts. */
+    static final class Exports implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            writeExports(c.parsed, c.renumbering, c.editor, c.log);
+        }
+    }
+
+    /** dylink.0 goes, and with it every kind of debug information (none of it can be kept true). */
+    static final class DropDylinkAndDebugInfo implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.parsed.module.custom(Dylink0Section.NAME).ifPresent(c.editor::remove);
+            c.log.add("dropped dylink.0 (the module is no longer position-independent)");
+            DebugInfo.dropAll(c.editor, "a position-independent module has no relocations for its DWARF, and the pic patch"
+                    + " renumbers the globals DWARF names (it locates data as global __memory_base + offset) and may move"
+                    + " code (rewritten instructions)", c.log);
+        }
     }
 
     private static void writeGlobals(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, List<byte[]> extra,
@@ -132,7 +175,7 @@ public final class PicPatcher {
         return m.sections.exportName(ExternalKind.GLOBAL, globalIndex);
     }
 
-    private static void writeData(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log, Placement p) {
+    private static void writeData(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log) {
         if (m.sections.data.isEmpty()) {
             return;
         }

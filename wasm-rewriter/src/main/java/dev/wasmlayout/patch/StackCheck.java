@@ -27,11 +27,16 @@ import dev.wasmlayout.wasm.sections.FunctionBody;
  * trap's backtrace says what happened. The setter stores the value before it traps: the pointer's
  * global then holds the value that overflowed, for whoever reports the trap.
  */
-public final class StackCheck {
+public final class StackCheck implements PatchStep {
     public static final String SETTER = "__wasm_layout_stack_set";
     public static final String OVERFLOW = "__wasm_layout_stack_overflow";
 
-    private StackCheck() {
+    StackCheck() {
+    }
+
+    @Override
+    public void apply(PatchContext c) {
+        apply(c.parsed, c.placement, c.stackPointer, c.bytes, c.editor, c.additions, c.log);
     }
 
     /**

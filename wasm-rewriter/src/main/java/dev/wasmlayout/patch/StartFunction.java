@@ -11,8 +11,10 @@ import dev.wasmlayout.wasm.sections.FuncType;
  * A dynamic loader calls a PIC module's {@code __wasm_apply_data_relocs} (pointers inside its data)
  * and then {@code __wasm_call_ctors}. With no loader left, a start function does it at instantiation.
  */
-final class StartFunction {
-    private StartFunction() {
+final class StartFunction implements PatchStep {
+    @Override
+    public void apply(PatchContext c) {
+        add(c.parsed, c.editor, c.additions, c.log);
     }
 
     static void add(ParsedModule m, ModuleEditor ed, Additions additions, PatchLog log) {

@@ -52,6 +52,25 @@ public record TableWindow(long first, long end) {
         return end == 0 ? EMPTY : new TableWindow(first, end);
     }
 
+    /** Moves the function pointers in code and data (in place) by the placement's table base. */
+    static final class MoveSites implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            int sites = moveSites(c.parsed, c.placement.tableBase(), c.bytes);
+            if (sites > 0) {
+                c.log.add("moved " + sites + " function pointers (table-index sites) by " + c.placement.tableBase());
+            }
+        }
+    }
+
+    /** Moves the element segments (and grows the table) by the placement's table base. */
+    static final class MoveElements implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            moveElements(c.parsed, c.placement.tableBase(), c.bytes, c.editor, c.log);
+        }
+    }
+
     /** Adds {@code base} to every absolute table-index site in the code and data of {@code out}; returns how many. */
     static int moveSites(ParsedModule m, long base, byte[] out) {
         if (base == 0) {

@@ -151,7 +151,7 @@ class RelocatePatcherTest {
         Placement p = tokenizerPlacement();
         ParsedModule m = sample("footprint/build/tokenizer.wasm");
         ParsedModule once = ParsedModule.parse(Patcher.patch(m, Inspector.inspect("t", m), "relocate", p).bytes());
-        assertThatThrownBy(() -> RelocatePatcher.patch(once, Inspector.inspect("t", once), p))
+        assertThatThrownBy(() -> Patcher.patch(once, Inspector.inspect("t", once), "relocate", p))
                 .isInstanceOf(PatchException.class)
                 .hasMessageStartingWith("already patched by wasm-layout");
     }
