@@ -47,7 +47,28 @@ final class CommonSteps {
     static final class AddressGlobals implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            rewriteGlobals(c.parsed, c.facts, c.placement, c.map, c.bytes, c.editor, c.addedGlobals, c.log);
+            ModuleEditor ed = c.editor;
+            ParsedModule m = c.parsed;
+            byte[] out = c.bytes;
+            List<byte[]> extra = c.addedGlobals;
+            if (m.sections.globals.isEmpty() && extra.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter();
+            w.u32(m.sections.globals.size() + extra.size());
+            for (Global g : m.sections.globals) {
+                Encoders.globalType(w, g.type());
+                OptionalLong v = newGlobalValue(c, g);
+                if (v.isPresent()) {
+                    w.bytes(Encoders.i32ConstExpr(v.getAsLong()));
+                } else {
+                    w.bytes(out, g.init().start(), g.init().end() - g.init().start());
+                }
+            }
+            for (byte[] e : extra) {
+                w.bytes(e);
+            }
+            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
         }
     }
 
@@ -55,7 +76,51 @@ final class CommonSteps {
     static final class DataSegments implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            rewriteData(c.parsed, c.facts, c.map, c.bytes, c.editor, c.log);
+            ModuleFacts f = c.facts;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            AddressMap map = c.map;
+            byte[] out = c.bytes;
+            ModuleEditor ed = c.editor;
+            List<DataSegment> segs = m.sections.data;
+            long segmentsEnd = 0;
+            for (DataSegment d : segs) {
+                if (d.address() >= 0) {
+                    segmentsEnd = Math.max(segmentsEnd, d.address() + d.length());
+                }
+            }
+            // an imported memory is not zeroed for us: .bss without a segment gets one (trap 3)
+            long bss = f.data().end() > segmentsEnd && segmentsEnd > 0 ? f.data().end() - segmentsEnd : 0;
+            if (segs.isEmpty() && bss == 0) {
+                return;
+            }
+            ByteWriter w = new ByteWriter(out.length);
+            w.u32(segs.size() + (bss > 0 ? 1 : 0));
+            for (DataSegment d : segs) {
+                if (!d.active()) {
+                    w.bytes(out, d.start(), d.end() - d.start());
+                    continue;
+                }
+                if (d.address() < 0) {
+                    throw new PatchException("data segment " + d.index() + " has a non-constant offset");
+                }
+                if (d.memoryIndex() == 0) {
+                    w.u8(0);
+                } else {
+                    w.u8(2).u32(d.memoryIndex());
+                }
+                w.bytes(Encoders.i32ConstExpr(map.move(d.address())));
+                w.u32(d.length()).bytes(out, d.dataStart(), d.length());
+            }
+            if (bss > 0) {
+                w.u8(0).bytes(Encoders.i32ConstExpr(map.move(segmentsEnd))).u32(bss).bytes(new byte[(int) bss]);
+                log.add("added a zero segment of " + bss + " bytes for .bss at " + RelocatePatcher.hex(map.move(segmentsEnd))
+                        + " (an imported memory is not zeroed)");
+            }
+            ed.setStandard(SectionIds.DATA, w.toByteArray());
+            if (m.sections.dataCount >= 0) {
+                ed.setStandard(SectionIds.DATA_COUNT, new ByteWriter().u32(segs.size() + (bss > 0 ? 1 : 0)).toByteArray());
+            }
         }
     }
 
@@ -63,7 +128,38 @@ final class CommonSteps {
     static final class MemoryImport implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            rewriteImportsAndMemory(c.parsed, c.placement, c.editor, c.log);
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ModuleEditor ed = c.editor;
+            WasmModule patched = ed.module();
+            List<byte[]> imports = new ArrayList<>();
+            boolean hadMemoryImport = false;
+            for (Import i : m.sections.imports) {
+                if (i.kind() == ExternalKind.MEMORY) {
+                    hadMemoryImport = true;
+                    imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                    continue;
+                }
+                String module = p.importRenames().getOrDefault(i.module(), i.module());
+                if (!module.equals(i.module())) {
+                    log.add("import " + i.fullName() + " now comes from module '" + module + "'");
+                }
+                imports.add(Encoders.importEntry(module, i));
+            }
+            if (!hadMemoryImport) {
+                imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                patched.section(SectionIds.MEMORY).ifPresent(ed::remove);
+                log.add("memory is now imported as " + p.memoryModule() + "." + p.memoryName() + " (" + p.initialPages()
+                        + " pages, max " + p.maxPages() + ")");
+            }
+            ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
+            boolean exported = m.sections.exportsKind(ExternalKind.MEMORY);
+            if (!exported) {
+                ed.setStandard(SectionIds.EXPORT, VectorSections.append(patched.bytes(),
+                        patched.section(SectionIds.EXPORT).orElse(null), List.of(Encoders.export("memory", ExternalKind.MEMORY, 0))));
+                log.add("memory exported as 'memory' so WASI hosts find it");
+            }
         }
     }
 
@@ -80,32 +176,14 @@ final class CommonSteps {
         }
     }
 
-    private static void rewriteGlobals(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out,
-                                       ModuleEditor ed, List<byte[]> extra, PatchLog log) {
-        if (m.sections.globals.isEmpty() && extra.isEmpty()) {
-            return;
-        }
-        ByteWriter w = new ByteWriter();
-        w.u32(m.sections.globals.size() + extra.size());
-        for (Global g : m.sections.globals) {
-            Encoders.globalType(w, g.type());
-            OptionalLong v = newGlobalValue(m, f, p, map, g, log);
-            if (v.isPresent()) {
-                w.bytes(Encoders.i32ConstExpr(v.getAsLong()));
-            } else {
-                w.bytes(out, g.init().start(), g.init().end() - g.init().start());
-            }
-        }
-        for (byte[] e : extra) {
-            w.bytes(e);
-        }
-        ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
-    }
 
     /** The new initial value of a global that holds an address, or empty to keep it. */
-    private static OptionalLong newGlobalValue(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, Global g,
-                                               PatchLog log) {
-        if (g.index() == f.stack().pointerGlobal()) {
+    private static OptionalLong newGlobalValue(PatchContext c, Global g) {
+        ParsedModule m = c.parsed;
+        Placement p = c.placement;
+        AddressMap map = c.map;
+        PatchLog log = c.log;
+        if (g.index() == c.facts.stack().pointerGlobal()) {
             log.add("__stack_pointer (global " + g.index() + ") starts at " + RelocatePatcher.hex(p.stackHigh()));
             return OptionalLong.of(p.stackHigh());
         }
@@ -140,76 +218,5 @@ final class CommonSteps {
         return null;
     }
 
-    private static void rewriteData(ParsedModule m, ModuleFacts f, AddressMap map, byte[] out, ModuleEditor ed, PatchLog log) {
-        List<DataSegment> segs = m.sections.data;
-        long segmentsEnd = 0;
-        for (DataSegment d : segs) {
-            if (d.address() >= 0) {
-                segmentsEnd = Math.max(segmentsEnd, d.address() + d.length());
-            }
-        }
-        // an imported memory is not zeroed for us: .bss without a segment gets one (trap 3)
-        long bss = f.data().end() > segmentsEnd && segmentsEnd > 0 ? f.data().end() - segmentsEnd : 0;
-        if (segs.isEmpty() && bss == 0) {
-            return;
-        }
-        ByteWriter w = new ByteWriter(out.length);
-        w.u32(segs.size() + (bss > 0 ? 1 : 0));
-        for (DataSegment d : segs) {
-            if (!d.active()) {
-                w.bytes(out, d.start(), d.end() - d.start());
-                continue;
-            }
-            if (d.address() < 0) {
-                throw new PatchException("data segment " + d.index() + " has a non-constant offset");
-            }
-            if (d.memoryIndex() == 0) {
-                w.u8(0);
-            } else {
-                w.u8(2).u32(d.memoryIndex());
-            }
-            w.bytes(Encoders.i32ConstExpr(map.move(d.address())));
-            w.u32(d.length()).bytes(out, d.dataStart(), d.length());
-        }
-        if (bss > 0) {
-            w.u8(0).bytes(Encoders.i32ConstExpr(map.move(segmentsEnd))).u32(bss).bytes(new byte[(int) bss]);
-            log.add("added a zero segment of " + bss + " bytes for .bss at " + RelocatePatcher.hex(map.move(segmentsEnd))
-                    + " (an imported memory is not zeroed)");
-        }
-        ed.setStandard(SectionIds.DATA, w.toByteArray());
-        if (m.sections.dataCount >= 0) {
-            ed.setStandard(SectionIds.DATA_COUNT, new ByteWriter().u32(segs.size() + (bss > 0 ? 1 : 0)).toByteArray());
-        }
-    }
 
-    private static void rewriteImportsAndMemory(ParsedModule m, Placement p, ModuleEditor ed, PatchLog log) {
-        WasmModule patched = ed.module();
-        List<byte[]> imports = new ArrayList<>();
-        boolean hadMemoryImport = false;
-        for (Import i : m.sections.imports) {
-            if (i.kind() == ExternalKind.MEMORY) {
-                hadMemoryImport = true;
-                imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-                continue;
-            }
-            String module = p.importRenames().getOrDefault(i.module(), i.module());
-            if (!module.equals(i.module())) {
-                log.add("import " + i.fullName() + " now comes from module '" + module + "'");
-            }
-            imports.add(Encoders.importEntry(module, i));
-        }
-        if (!hadMemoryImport) {
-            imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-            patched.section(SectionIds.MEMORY).ifPresent(ed::remove);
-            log.add("memory is now imported as " + p.memoryModule() + "." + p.memoryName() + " (" + p.initialPages()
-                    + " pages, max " + p.maxPages() + ")");
-        }
-        ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
-        boolean exported = m.sections.exportsKind(ExternalKind.MEMORY);
-        if (!exported) {
-            ed.setStandard(SectionIds.EXPORT, VectorSections.append(patched.bytes(),
-                    patched.section(SectionIds.EXPORT).orElse(null), List.of(Encoders.export("memory", ExternalKind.MEMORY, 0))));
-            log.add("memory exported as 'memory' so WASI hosts find it");
-        }
-    }
 }

@@ -29,14 +29,17 @@ public final class HeapConfinement implements PatchStep {
     HeapConfinement() {
     }
 
+    /** Builds on the bodies earlier steps replaced in the editor; the others are read from the context's bytes. */
     @Override
     public void apply(PatchContext c) {
-        apply(c.parsed, c.facts, c.placement, c.bytes, c.editor, c.additions, c.addedGlobals, c.log);
-    }
-
-    /** Builds on the bodies earlier steps replaced in {@code ed}; the others are read from {@code out}. */
-    static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, Additions additions,
-                      List<byte[]> extraGlobals, PatchLog log) {
+        ParsedModule m = c.parsed;
+        ModuleFacts f = c.facts;
+        Placement p = c.placement;
+        byte[] out = c.bytes;
+        ModuleEditor ed = c.editor;
+        Additions additions = c.additions;
+        List<byte[]> extraGlobals = c.addedGlobals;
+        PatchLog log = c.log;
         if (f.memoryGrowth().isEmpty()) {
             return;
         }

@@ -81,7 +81,37 @@ final class PicPatcher {
     static final class Globals implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            writeGlobals(c.parsed, c.binding, c.placement, c.editor, c.addedGlobals, c.log);
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            List<byte[]> extra = c.addedGlobals;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ByteWriter w = new ByteWriter();
+            List<byte[]> bound = binding.definedEntries();
+            w.u32(bound.size() + m.sections.globals.size() + extra.size());
+            for (byte[] e : bound) {
+                w.bytes(e);
+            }
+            for (Global g : m.sections.globals) {
+                Encoders.globalType(w, g.type());
+                OptionalLong v = binding.evaluate(m.bytes(), g.init());
+                boolean exported = isExported(m, g.index());
+                if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
+                    // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
+                    long address = v.getAsLong() + p.dataStart();
+                    w.bytes(Encoders.i32ConstExpr(address));
+                    log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
+                } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && usesGlobals(m, g.init())) {
+                    w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
+                } else {
+                    w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
+                }
+            }
+            for (byte[] e : extra) {
+                w.bytes(e);
+            }
+            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
         }
     }
 
@@ -89,7 +119,26 @@ final class PicPatcher {
     static final class DataSegments implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            writeData(c.parsed, c.binding, c.editor, c.log);
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            if (m.sections.data.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter(m.bytes().length);
+            w.u32(m.sections.data.size());
+            for (DataSegment d : m.sections.data) {
+                if (!d.active()) {
+                    w.bytes(m.bytes(), d.start(), d.end() - d.start());
+                    continue;
+                }
+                long at = binding.evaluate(m.bytes(), d.offset())
+                        .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
+                w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
+                log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
+            }
+            ed.setStandard(SectionIds.DATA, w.toByteArray());
         }
     }
 
@@ -97,7 +146,26 @@ final class PicPatcher {
     static final class ElementSegments implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            writeElements(c.parsed, c.binding, c.editor);
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            ParsedModule m = c.parsed;
+            if (m.sections.elements.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter();
+            w.u32(m.sections.elements.size());
+            for (ElementSegment e : m.sections.elements) {
+                if (!e.active()) {
+                    w.bytes(m.bytes(), e.start(), e.end() - e.start());
+                    continue;
+                }
+                long at = binding.evaluate(m.bytes(), e.offset())
+                        .orElseThrow(() -> new PatchException("element segment " + e.index() + " has an offset that is not constant"));
+                w.bytes(m.bytes(), e.start(), e.offset().start() - e.start());
+                w.bytes(Encoders.i32ConstExpr(at));
+                w.bytes(m.bytes(), e.offset().end(), e.end() - e.offset().end());
+            }
+            ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
         }
     }
 
@@ -105,7 +173,56 @@ final class PicPatcher {
     static final class Imports implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            writeImports(c.parsed, c.binding, c.placement, c.editor, c.log);
+            GlobalBinding binding = c.binding;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ModuleEditor ed = c.editor;
+            List<byte[]> imports = new ArrayList<>();
+            List<byte[]> tables = new ArrayList<>();
+            int globalIndex = 0;
+            for (Import i : m.sections.imports) {
+                switch (i.kind()) {
+                    case GLOBAL:
+                        if (!binding.isBound(globalIndex++)) {
+                            imports.add(Encoders.importEntry(i.module(), i));
+                        }
+                        break;
+                    case MEMORY:
+                        imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                        log.add("memory import " + i.fullName() + " is now " + p.memoryModule() + "." + p.memoryName() + " ("
+                                + p.initialPages() + " pages, max " + p.maxPages() + ")");
+                        break;
+                    case TABLE:
+                        if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
+                            long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
+                            ByteWriter t = new ByteWriter().u8(i.table().refType());
+                            Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
+                            tables.add(t.toByteArray());
+                            log.add("the imported function table is now the module's own (" + min + " entries)");
+                        } else {
+                            imports.add(Encoders.importEntry(i.module(), i));
+                        }
+                        break;
+                    default:
+                        imports.add(Encoders.importEntry(p.importRenames().getOrDefault(i.module(), i.module()), i));
+                }
+            }
+            ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
+            if (!tables.isEmpty()) {
+                // the converted table goes first so it keeps index 0
+                ByteWriter w = new ByteWriter();
+                w.u32(tables.size() + m.sections.tables.size());
+                for (byte[] t : tables) {
+                    w.bytes(t);
+                }
+                m.module.section(SectionIds.TABLE).ifPresent(s -> {
+                    ByteReader r = s.payload(m.bytes());
+                    r.u32();
+                    w.bytes(m.bytes(), r.pos(), s.end() - r.pos());
+                });
+                ed.setStandard(SectionIds.TABLE, w.toByteArray());
+            }
         }
     }
 
@@ -113,7 +230,23 @@ final class PicPatcher {
     static final class Exports implements PatchStep {
         @Override
         public void apply(PatchContext c) {
-            writeExports(c.parsed, c.renumbering, c.editor, c.log);
+            Reencode remap = c.renumbering;
+            ModuleEditor ed = c.editor;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            ByteWriter w = new ByteWriter();
+            List<Export> exports = m.sections.exports;
+            boolean memory = m.sections.exportsKind(ExternalKind.MEMORY);
+            w.u32(exports.size() + (memory ? 0 : 1));
+            for (Export e : exports) {
+                int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
+                w.bytes(Encoders.export(e.name(), e.kind(), index));
+            }
+            if (!memory) {
+                w.bytes(Encoders.export("memory", ExternalKind.MEMORY, 0));
+                log.add("memory exported as 'memory' so WASI hosts find it");
+            }
+            ed.setStandard(SectionIds.EXPORT, w.toByteArray());
         }
     }
 
@@ -129,34 +262,6 @@ final class PicPatcher {
         }
     }
 
-    private static void writeGlobals(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, List<byte[]> extra,
-                                     PatchLog log) {
-        ByteWriter w = new ByteWriter();
-        List<byte[]> bound = binding.definedEntries();
-        w.u32(bound.size() + m.sections.globals.size() + extra.size());
-        for (byte[] e : bound) {
-            w.bytes(e);
-        }
-        for (Global g : m.sections.globals) {
-            Encoders.globalType(w, g.type());
-            OptionalLong v = binding.evaluate(m.bytes(), g.init());
-            boolean exported = isExported(m, g.index());
-            if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
-                // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
-                long address = v.getAsLong() + p.dataStart();
-                w.bytes(Encoders.i32ConstExpr(address));
-                log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
-            } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && usesGlobals(m, g.init())) {
-                w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
-            } else {
-                w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
-            }
-        }
-        for (byte[] e : extra) {
-            w.bytes(e);
-        }
-        ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
-    }
 
     private static byte[] constExpr(int type, long v) {
         return type == ValueType.I64 ? ConstExpr.i64(v).toBytes() : Encoders.i32ConstExpr(v);
@@ -175,106 +280,7 @@ final class PicPatcher {
         return m.sections.exportName(ExternalKind.GLOBAL, globalIndex);
     }
 
-    private static void writeData(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log) {
-        if (m.sections.data.isEmpty()) {
-            return;
-        }
-        ByteWriter w = new ByteWriter(m.bytes().length);
-        w.u32(m.sections.data.size());
-        for (DataSegment d : m.sections.data) {
-            if (!d.active()) {
-                w.bytes(m.bytes(), d.start(), d.end() - d.start());
-                continue;
-            }
-            long at = binding.evaluate(m.bytes(), d.offset())
-                    .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
-            w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
-            log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
-        }
-        ed.setStandard(SectionIds.DATA, w.toByteArray());
-    }
 
-    private static void writeElements(ParsedModule m, GlobalBinding binding, ModuleEditor ed) {
-        if (m.sections.elements.isEmpty()) {
-            return;
-        }
-        ByteWriter w = new ByteWriter();
-        w.u32(m.sections.elements.size());
-        for (ElementSegment e : m.sections.elements) {
-            if (!e.active()) {
-                w.bytes(m.bytes(), e.start(), e.end() - e.start());
-                continue;
-            }
-            long at = binding.evaluate(m.bytes(), e.offset())
-                    .orElseThrow(() -> new PatchException("element segment " + e.index() + " has an offset that is not constant"));
-            w.bytes(m.bytes(), e.start(), e.offset().start() - e.start());
-            w.bytes(Encoders.i32ConstExpr(at));
-            w.bytes(m.bytes(), e.offset().end(), e.end() - e.offset().end());
-        }
-        ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
-    }
 
-    private static void writeImports(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, PatchLog log) {
-        List<byte[]> imports = new ArrayList<>();
-        List<byte[]> tables = new ArrayList<>();
-        int globalIndex = 0;
-        for (Import i : m.sections.imports) {
-            switch (i.kind()) {
-                case GLOBAL:
-                    if (!binding.isBound(globalIndex++)) {
-                        imports.add(Encoders.importEntry(i.module(), i));
-                    }
-                    break;
-                case MEMORY:
-                    imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-                    log.add("memory import " + i.fullName() + " is now " + p.memoryModule() + "." + p.memoryName() + " ("
-                            + p.initialPages() + " pages, max " + p.maxPages() + ")");
-                    break;
-                case TABLE:
-                    if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
-                        long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
-                        ByteWriter t = new ByteWriter().u8(i.table().refType());
-                        Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
-                        tables.add(t.toByteArray());
-                        log.add("the imported function table is now the module's own (" + min + " entries)");
-                    } else {
-                        imports.add(Encoders.importEntry(i.module(), i));
-                    }
-                    break;
-                default:
-                    imports.add(Encoders.importEntry(p.importRenames().getOrDefault(i.module(), i.module()), i));
-            }
-        }
-        ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
-        if (!tables.isEmpty()) {
-            // the converted table goes first so it keeps index 0
-            ByteWriter w = new ByteWriter();
-            w.u32(tables.size() + m.sections.tables.size());
-            for (byte[] t : tables) {
-                w.bytes(t);
-            }
-            m.module.section(SectionIds.TABLE).ifPresent(s -> {
-                ByteReader r = s.payload(m.bytes());
-                r.u32();
-                w.bytes(m.bytes(), r.pos(), s.end() - r.pos());
-            });
-            ed.setStandard(SectionIds.TABLE, w.toByteArray());
-        }
-    }
 
-    private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed, PatchLog log) {
-        ByteWriter w = new ByteWriter();
-        List<Export> exports = m.sections.exports;
-        boolean memory = m.sections.exportsKind(ExternalKind.MEMORY);
-        w.u32(exports.size() + (memory ? 0 : 1));
-        for (Export e : exports) {
-            int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
-            w.bytes(Encoders.export(e.name(), e.kind(), index));
-        }
-        if (!memory) {
-            w.bytes(Encoders.export("memory", ExternalKind.MEMORY, 0));
-            log.add("memory exported as 'memory' so WASI hosts find it");
-        }
-        ed.setStandard(SectionIds.EXPORT, w.toByteArray());
-    }
 }

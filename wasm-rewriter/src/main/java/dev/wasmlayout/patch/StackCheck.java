@@ -34,16 +34,16 @@ public final class StackCheck implements PatchStep {
     StackCheck() {
     }
 
+    /** Checks every update of the context's stack pointer (numbered as the editor's bodies number it). */
     @Override
     public void apply(PatchContext c) {
-        apply(c.parsed, c.placement, c.stackPointer, c.bytes, c.editor, c.additions, c.log);
-    }
-
-    /**
-     * @param pointer the stack pointer's global index as the bodies in {@code ed} (or {@code out}) number it
-     */
-    static void apply(ParsedModule m, Placement p, int pointer, byte[] out, ModuleEditor ed, Additions additions,
-                      PatchLog log) {
+        ParsedModule m = c.parsed;
+        Placement p = c.placement;
+        int pointer = c.stackPointer;
+        byte[] out = c.bytes;
+        ModuleEditor ed = c.editor;
+        Additions additions = c.additions;
+        PatchLog log = c.log;
         if (!p.stackCheck()) {
             log.add("stack check off (stack-check: false): the stack pointer is not checked");
             return;

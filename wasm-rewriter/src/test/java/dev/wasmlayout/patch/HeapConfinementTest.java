@@ -27,8 +27,9 @@ class HeapConfinementTest {
         // as pic's renumbering does before the confinement: here the call to function 0 becomes a call to 5
         ed.replaceBody(grow.index(), new dev.wasmlayout.wasm.reencode.Reencode().functions(i -> i == 0 ? 5 : i).body(m.bytes(), grow));
 
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, DebugModules.movedTo(f, 0x1000), m.bytes(), ed, additions, new ArrayList<>(), new PatchLog());
+        PatchContext c = new PatchContext(m, f, DebugModules.movedTo(f, 0x1000), "pic");
+        c.editor = ed;
+        new HeapConfinement().apply(c);
 
         List<String> code = new ArrayList<>();
         byte[] body = ed.replacedBody(grow.index());
