@@ -9,7 +9,6 @@ import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;
 import dev.wasmlayout.wasm.sections.InitExpr;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

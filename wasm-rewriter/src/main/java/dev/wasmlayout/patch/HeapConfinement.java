@@ -6,13 +6,14 @@ import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.InstructionWriter;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.FuncType;
 import dev.wasmlayout.wasm.sections.FunctionBody;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -78,18 +79,17 @@ public final class HeapConfinement implements PatchStep {
      * that stays within the cap, else -1; the unsigned compare against {@code cap - pages} cannot wrap.
      */
     static byte[] growBody(int g, long cap) {
-        ByteWriter w = new ByteWriter();
-        w.u32(0); // no locals
-        w.u8(0x20).u32(0); // local.get 0
-        w.u8(0x41).s32((int) cap).u8(0x23).u32(g).u8(0x6b); // i32.const cap; global.get g; i32.sub
-        w.u8(0x4b); // i32.gt_u
-        w.u8(0x04).u8(0x7f); // if (result i32)
-        w.u8(0x41).s32(-1);
-        w.u8(0x05); // else
-        w.u8(0x23).u32(g); // old value stays on the stack as the result
-        w.u8(0x23).u32(g).u8(0x20).u32(0).u8(0x6a).u8(0x24).u32(g); // g = g + n
-        w.u8(0x0b).u8(0x0b);
-        return w.toByteArray();
+        return CodeEmitter.body()
+                .op(Opcode.LOCAL_GET, 0)
+                .i32Const(cap).op(Opcode.GLOBAL_GET, g).op(Opcode.I32_SUB)
+                .op(Opcode.I32_GT_U)
+                .block(Opcode.IF, ValueType.I32)
+                .i32Const(-1)
+                .op(Opcode.ELSE)
+                .op(Opcode.GLOBAL_GET, g) // the old value stays on the stack as the result
+                .op(Opcode.GLOBAL_GET, g).op(Opcode.LOCAL_GET, 0).op(Opcode.I32_ADD).op(Opcode.GLOBAL_SET, g) // g = g + n
+                .op(Opcode.END)
+                .end();
     }
 
     /**
@@ -107,11 +107,9 @@ public final class HeapConfinement implements PatchStep {
             Opcode op = insn.opcode();
             if (op == Opcode.MEMORY_SIZE || op == Opcode.MEMORY_GROW) {
                 w.bytes(out, copied, insn.offset() - copied);
-                if (op == Opcode.MEMORY_SIZE) {
-                    w.u8(0x23).u32(pagesGlobal);
-                } else {
-                    w.u8(0x10).u32(growFunction);
-                }
+                Instruction now = op == Opcode.MEMORY_SIZE
+                        ? Instruction.of(Opcode.GLOBAL_GET, pagesGlobal) : Instruction.of(Opcode.CALL, growFunction);
+                InstructionWriter.write(now, w);
                 copied = r.pos();
             }
         }

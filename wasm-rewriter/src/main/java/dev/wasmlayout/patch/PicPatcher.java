@@ -6,7 +6,9 @@ import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
 import dev.wasmlayout.wasm.reencode.Reencode;
@@ -264,12 +266,12 @@ final class PicPatcher {
 
 
     private static byte[] constExpr(int type, long v) {
-        return type == ValueType.I64 ? ConstExpr.i64(v).toBytes() : Encoders.i32ConstExpr(v);
+        return type == ValueType.I64 ? CodeEmitter.expression().op(Opcode.I64_CONST, v).end() : Encoders.i32ConstExpr(v);
     }
 
     private static boolean usesGlobals(ParsedModule m, InitExpr e) {
         ConstExpr c = ConstExpr.read(new ByteReader(m.bytes(), e.start(), e.end(), "global"));
-        return c.instructions().stream().anyMatch(i -> i.opcode() == dev.wasmlayout.wasm.code.Opcode.GLOBAL_GET);
+        return c.instructions().stream().anyMatch(i -> i.opcode() == Opcode.GLOBAL_GET);
     }
 
     private static boolean isExported(ParsedModule m, int globalIndex) {

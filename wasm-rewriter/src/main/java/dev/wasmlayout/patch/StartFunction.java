@@ -4,6 +4,8 @@ import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.SectionIds;
+import dev.wasmlayout.wasm.code.CodeEmitter;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.FuncType;
 
@@ -24,18 +26,17 @@ final class StartFunction implements PatchStep {
         if (relocs < 0 && ctors < 0) {
             return;
         }
-        ByteWriter body = new ByteWriter().u32(0);
+        CodeEmitter body = CodeEmitter.body();
         if (m.sections.start >= 0) {
-            body.u8(0x10).u32(m.sections.start);
+            body.op(Opcode.CALL, m.sections.start);
         }
         if (relocs >= 0) {
-            body.u8(0x10).u32(relocs);
+            body.op(Opcode.CALL, relocs);
         }
         if (ctors >= 0) {
-            body.u8(0x10).u32(ctors);
+            body.op(Opcode.CALL, ctors);
         }
-        body.u8(0x0b);
-        int f = additions.function(new FuncType(new int[0], new int[0]), body.toByteArray());
+        int f = additions.function(new FuncType(new int[0], new int[0]), body.end());
         ed.setStandard(SectionIds.START, new ByteWriter().u32(f).toByteArray());
         log.add("start function " + f + " calls" + (relocs >= 0 ? " __wasm_apply_data_relocs" : "")
                 + (ctors >= 0 ? " __wasm_call_ctors" : "") + " (no dynamic loader will)");

@@ -139,17 +139,6 @@ public final class ModuleSections {
         return false;
     }
 
-    /** The import behind global {@code index}, or null when the global is defined. */
-    public Import globalImport(int index) {
-        int seen = 0;
-        for (Import i : imports) {
-            if (i.kind() == ExternalKind.GLOBAL && seen++ == index) {
-                return i;
-            }
-        }
-        return null;
-    }
-
     public static ModuleSections decode(WasmModule module) {
         Builder b = new Builder();
         byte[] bytes = module.bytes();
@@ -225,7 +214,7 @@ public final class ModuleSections {
         for (int i = 0; i < n; i++) {
             int at = r.pos();
             int form = r.u8();
-            if (form != 0x60) {
+            if (form != FuncType.FORM) {
                 if (form == 0x4e || form == 0x4f || form == 0x50 || form == 0x5e || form == 0x5f) {
                     throw r.unsupportedAt(at, String.format("GC type form 0x%02x is not supported", form));
                 }
