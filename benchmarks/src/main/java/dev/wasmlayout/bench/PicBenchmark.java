@@ -1,7 +1,7 @@
 package dev.wasmlayout.bench;
 
 import dev.wasmlayout.inspect.Inspector;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.PatchResult;
 import dev.wasmlayout.patch.Patcher;
 import java.util.concurrent.TimeUnit;

@@ -4,6 +4,7 @@ import dev.wasmlayout.inspect.ModuleFacts.MemoryFacts;
 import dev.wasmlayout.inspect.ModuleFacts.PicFacts;
 import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import java.util.List;
 
 /** Which patch strategies (relocate, pic, placed) can move a module, each with its reason. */

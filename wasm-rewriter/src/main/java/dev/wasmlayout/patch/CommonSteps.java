@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;

@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 
 /**
  * The placed strategy: a module rebuilt with the flags {@code wasm-layout flags} prints already has

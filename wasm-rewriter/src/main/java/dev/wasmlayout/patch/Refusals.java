@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 
 /** Modules no strategy can place in a shared 32-bit memory, refused with the reason. */
 final class Refusals implements PatchStep {

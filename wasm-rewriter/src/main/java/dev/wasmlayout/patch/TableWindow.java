@@ -1,6 +1,6 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;

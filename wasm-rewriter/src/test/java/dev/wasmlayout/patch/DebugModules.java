@@ -3,7 +3,7 @@ package dev.wasmlayout.patch;
 import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;

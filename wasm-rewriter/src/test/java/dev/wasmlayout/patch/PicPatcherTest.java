@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.TestFiles;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.TestFiles;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.Export;
