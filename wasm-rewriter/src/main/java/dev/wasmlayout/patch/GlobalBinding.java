@@ -2,13 +2,11 @@ package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.wasm.ParsedModule;
-import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;
-import dev.wasmlayout.wasm.sections.InitExpr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,9 +108,8 @@ final class GlobalBinding {
     }
 
     /** Value of a constant expression, reading bound imports and constant defined globals. */
-    OptionalLong evaluate(byte[] bytes, InitExpr e) {
-        ConstExpr c = ConstExpr.read(new ByteReader(bytes, e.start(), e.end(), "constant expression"));
-        return c.value(index -> {
+    OptionalLong evaluate(ConstExpr e) {
+        return e.value(index -> {
             if (index < imported) {
                 Long v = values.get(index);
                 return v == null ? OptionalLong.empty() : OptionalLong.of(v);

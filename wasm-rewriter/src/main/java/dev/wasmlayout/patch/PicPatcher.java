@@ -7,7 +7,6 @@ import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.code.CodeEmitter;
-import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
@@ -19,7 +18,6 @@ import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
-import dev.wasmlayout.wasm.sections.InitExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -97,14 +95,14 @@ final class PicPatcher {
             }
             for (Global g : m.sections.globals) {
                 Encoders.globalType(w, g.type());
-                OptionalLong v = binding.evaluate(m.bytes(), g.init());
+                OptionalLong v = binding.evaluate(g.init());
                 boolean exported = isExported(m, g.index());
                 if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
                     // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
                     long address = v.getAsLong() + p.dataStart();
                     w.bytes(Encoders.i32ConstExpr(address));
                     log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
-                } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && usesGlobals(m, g.init())) {
+                } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && g.init().readsGlobals()) {
                     w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
                 } else {
                     w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
@@ -135,7 +133,7 @@ final class PicPatcher {
                     w.bytes(m.bytes(), d.start(), d.end() - d.start());
                     continue;
                 }
-                long at = binding.evaluate(m.bytes(), d.offset())
+                long at = binding.evaluate(d.offset())
                         .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
                 w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
                 log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
@@ -161,7 +159,7 @@ final class PicPatcher {
                     w.bytes(m.bytes(), e.start(), e.end() - e.start());
                     continue;
                 }
-                long at = binding.evaluate(m.bytes(), e.offset())
+                long at = binding.evaluate(e.offset())
                         .orElseThrow(() -> new PatchException("element segment " + e.index() + " has an offset that is not constant"));
                 w.bytes(m.bytes(), e.start(), e.offset().start() - e.start());
                 w.bytes(Encoders.i32ConstExpr(at));
@@ -269,10 +267,6 @@ final class PicPatcher {
         return type == ValueType.I64 ? CodeEmitter.expression().op(Opcode.I64_CONST, v).end() : Encoders.i32ConstExpr(v);
     }
 
-    private static boolean usesGlobals(ParsedModule m, InitExpr e) {
-        ConstExpr c = ConstExpr.read(new ByteReader(m.bytes(), e.start(), e.end(), "global"));
-        return c.instructions().stream().anyMatch(i -> i.opcode() == Opcode.GLOBAL_GET);
-    }
 
     private static boolean isExported(ParsedModule m, int globalIndex) {
         return exportName(m, globalIndex) != null;

@@ -14,7 +14,8 @@ import java.util.function.IntFunction;
  * A constant expression (global initialiser, segment offset, element item): the constants,
  * ref.null, ref.func, global.get and the extended-const i32/i64 add, sub and mul. Reading checks
  * that only those appear and that exactly one value is left; global.get's type is not known
- * here, so it matches any operand.
+ * here, so it matches any operand. One read from a module also knows where it sits in the file
+ * ({@link #start()}, {@link #end()}), so a patch can copy it unchanged.
  */
 public final class ConstExpr {
     /** {@link #resultType()} when a lone global.get decides the type. */
@@ -22,10 +23,14 @@ public final class ConstExpr {
 
     private final List<Instruction> instructions;
     private final int resultType;
+    private final int end;
+    private final OptionalLong value;
 
-    private ConstExpr(List<Instruction> instructions, int resultType) {
+    private ConstExpr(List<Instruction> instructions, int resultType, int end) {
         this.instructions = Collections.unmodifiableList(instructions);
         this.resultType = resultType;
+        this.end = end;
+        this.value = value(index -> OptionalLong.empty());
     }
 
     /** Reads an expression up to and including its end; {@code in} is left after the end. */
@@ -39,7 +44,7 @@ public final class ConstExpr {
             }
             insns.add(insn);
         }
-        return new ConstExpr(insns, typeCheck(insns, in::invalidAt));
+        return new ConstExpr(insns, typeCheck(insns, in::invalidAt), in.pos());
     }
 
     /** An expression built in code from the given instructions; the final end is appended. */
@@ -51,7 +56,7 @@ public final class ConstExpr {
             }
         }
         insns.add(Instruction.of(Opcode.END));
-        return new ConstExpr(insns, typeCheck(insns, (offset, msg) -> new IllegalArgumentException(msg)));
+        return new ConstExpr(insns, typeCheck(insns, (offset, msg) -> new IllegalArgumentException(msg)), -1);
     }
 
     public static ConstExpr i32(int value) {
@@ -85,9 +90,24 @@ public final class ConstExpr {
         return instructions;
     }
 
-    /** Absolute offset of the first instruction, or -1 if built in code. */
-    public int offset() {
+    /** File offset of the first instruction, or -1 if built in code. */
+    public int start() {
         return instructions.get(0).offset();
+    }
+
+    /** File offset just after the final end, or -1 if built in code. */
+    public int end() {
+        return end;
+    }
+
+    /** The global a lone {@code global.get} reads, or -1 for any other expression. */
+    public int globalGet() {
+        return instructions.size() == 2 && instructions.get(0).opcode() == Opcode.GLOBAL_GET ? (int) instructions.get(0).imm(0) : -1;
+    }
+
+    /** True when the expression reads a global anywhere (extended-const arithmetic included). */
+    public boolean readsGlobals() {
+        return instructions.stream().anyMatch(i -> i.opcode() == Opcode.GLOBAL_GET);
     }
 
     /** The value type code of the result ({@link ValueType}), or {@link #UNKNOWN_TYPE}. */
@@ -97,7 +117,7 @@ public final class ConstExpr {
 
     /** The value if the expression uses only constants and arithmetic; see {@link #value(IntFunction)}. */
     public OptionalLong value() {
-        return value(index -> OptionalLong.empty());
+        return value;
     }
 
     /**

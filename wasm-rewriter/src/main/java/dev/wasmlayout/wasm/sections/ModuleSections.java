@@ -5,6 +5,8 @@ import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -230,7 +232,7 @@ public final class ModuleSections {
         int n = r.checkCount(r.u32(), 1, what);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = ValueTypes.read(r);
+            out[i] = ValueType.read(r);
         }
         return out;
     }
@@ -288,12 +290,12 @@ public final class ModuleSections {
     }
 
     private static TableType readTableType(ByteReader r) {
-        int ref = ValueTypes.readRefType(r);
+        int ref = ValueType.readRefType(r);
         return new TableType(ref, Limits.read(r));
     }
 
     private static GlobalType readGlobalType(ByteReader r) {
-        int t = ValueTypes.read(r);
+        int t = ValueType.read(r);
         int at = r.pos();
         int mut = r.u8();
         if (mut > 1) {
@@ -332,7 +334,7 @@ public final class ModuleSections {
         int index = count(b.imports, ExternalKind.GLOBAL);
         for (int i = 0; i < n; i++) {
             GlobalType t = readGlobalType(r);
-            b.globals.add(new Global(index++, t, InitExprReader.read(r)));
+            b.globals.add(new Global(index++, t, ConstExpr.read(r)));
         }
     }
 
@@ -361,16 +363,16 @@ public final class ModuleSections {
             boolean explicitTable = (flags & 2) != 0;
             boolean usesExprs = (flags & 4) != 0;
             int table = 0;
-            InitExpr offset = null;
+            ConstExpr offset = null;
             if (!passiveOrDeclared) {
                 if (explicitTable) {
                     table = r.u32AsInt("table index");
                 }
-                offset = InitExprReader.read(r);
+                offset = ConstExpr.read(r);
             }
             if (passiveOrDeclared || explicitTable) {
                 if (usesExprs) {
-                    ValueTypes.readRefType(r);
+                    ValueType.readRefType(r);
                 } else {
                     int kindAt = r.pos();
                     if (r.u8() != 0) {
@@ -382,7 +384,7 @@ public final class ModuleSections {
             int[] funcs = null;
             if (usesExprs) {
                 for (int k = 0; k < count; k++) {
-                    InitExprReader.read(r);
+                    ConstExpr.read(r);
                 }
             } else {
                 funcs = new int[count];
@@ -412,7 +414,7 @@ public final class ModuleSections {
                     // engines reject more; the number also guards any per-local allocation later on
                     throw body.invalidAt(at, "function " + index + " declares " + locals + " locals, more than 50000");
                 }
-                ValueTypes.read(body);
+                ValueType.read(body);
             }
             int codeStart = body.pos();
             int end = localsStart + size;
@@ -431,11 +433,11 @@ public final class ModuleSections {
             int flags = r.u32AsInt("data segment flags");
             boolean active;
             int memory = 0;
-            InitExpr offset = null;
+            ConstExpr offset = null;
             switch (flags) {
-                case 0: active = true; offset = InitExprReader.read(r); break;
+                case 0: active = true; offset = ConstExpr.read(r); break;
                 case 1: active = false; break;
-                case 2: active = true; memory = r.u32AsInt("memory index"); offset = InitExprReader.read(r); break;
+                case 2: active = true; memory = r.u32AsInt("memory index"); offset = ConstExpr.read(r); break;
                 default: throw r.malformedAt(start, "data segment flags " + flags + " are not 0, 1 or 2");
             }
             int len = r.u32AsInt("data segment size");

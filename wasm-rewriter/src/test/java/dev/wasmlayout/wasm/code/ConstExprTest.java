@@ -128,8 +128,23 @@ class ConstExprTest {
         assertThat(ConstExpr.globalGet(3).toBytes()).isEqualTo(bytes(0x23, 0x03, 0x0b));
         ConstExpr sum = ConstExpr.of(Instruction.of(Opcode.GLOBAL_GET, 0), Instruction.i32Const(8), Instruction.of(Opcode.I32_ADD));
         assertThat(sum.value(i -> OptionalLong.of(100))).hasValue(108);
-        assertThat(sum.offset()).isEqualTo(-1);
+        assertThat(sum.start()).isEqualTo(-1);
         assertThatThrownBy(() -> ConstExpr.of(Instruction.of(Opcode.NOP))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ConstExpr.of(Instruction.of(Opcode.I32_ADD))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void oneReadFromAModuleKnowsWhereItSits() {
+        // a byte before the expression, then global.get 5; end, then one byte after
+        ByteReader in = new ByteReader(bytes(0x00, 0x23, 0x05, 0x0b, 0x00), 1, 5, "global");
+        ConstExpr e = ConstExpr.read(in);
+        assertThat(e.start()).isEqualTo(1);
+        assertThat(e.end()).isEqualTo(4);
+        assertThat(e.globalGet()).isEqualTo(5);
+        assertThat(e.readsGlobals()).isTrue();
+        assertThat(e.value()).isEmpty();
+        ConstExpr sum = ConstExpr.read(new ByteReader(bytes(0x41, 0x10, 0x23, 0x00, 0x6a, 0x0b), 0, 6, "global"));
+        assertThat(sum.globalGet()).isEqualTo(-1); // not a lone global.get
+        assertThat(sum.readsGlobals()).isTrue();
     }
 }
