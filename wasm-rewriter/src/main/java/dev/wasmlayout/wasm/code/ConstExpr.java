@@ -1,9 +1,7 @@
 package dev.wasmlayout.wasm.code;
 
 import dev.wasmlayout.wasm.ByteReader;
-import dev.wasmlayout.wasm.ByteWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
@@ -47,30 +45,6 @@ public final class ConstExpr {
         return new ConstExpr(insns, typeCheck(insns, in::invalidAt), in.pos());
     }
 
-    /** An expression built in code from the given instructions; the final end is appended. */
-    public static ConstExpr of(Instruction... body) {
-        List<Instruction> insns = new ArrayList<>(Arrays.asList(body));
-        for (Instruction insn : insns) {
-            if (!isConstant(insn.opcode()) || insn.opcode() == Opcode.END) {
-                throw new IllegalArgumentException(insn.opcode().mnemonic() + " does not belong in a constant expression body");
-            }
-        }
-        insns.add(Instruction.of(Opcode.END));
-        return new ConstExpr(insns, typeCheck(insns, (offset, msg) -> new IllegalArgumentException(msg)), -1);
-    }
-
-    public static ConstExpr i32(int value) {
-        return of(Instruction.i32Const(value));
-    }
-
-    public static ConstExpr i64(long value) {
-        return of(Instruction.i64Const(value));
-    }
-
-    public static ConstExpr globalGet(long globalIndex) {
-        return of(Instruction.of(Opcode.GLOBAL_GET, globalIndex));
-    }
-
     /** True for the opcodes a constant expression may hold (extended-const included). */
     public static boolean isConstant(Opcode op) {
         switch (op) {
@@ -90,12 +64,12 @@ public final class ConstExpr {
         return instructions;
     }
 
-    /** File offset of the first instruction, or -1 if built in code. */
+    /** File offset of the first instruction. */
     public int start() {
         return instructions.get(0).offset();
     }
 
-    /** File offset just after the final end, or -1 if built in code. */
+    /** File offset just after the final end. */
     public int end() {
         return end;
     }
@@ -169,16 +143,6 @@ public final class ConstExpr {
             case I64_SUB: return a - b;
             default: return a * b;
         }
-    }
-
-    public void write(ByteWriter out) {
-        InstructionWriter.writeAll(instructions, out);
-    }
-
-    public byte[] toBytes() {
-        ByteWriter out = new ByteWriter(16);
-        write(out);
-        return out.toByteArray();
     }
 
     /** Checks operand types on a small type stack and returns the result type. */

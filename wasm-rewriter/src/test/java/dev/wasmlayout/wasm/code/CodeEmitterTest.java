@@ -21,6 +21,13 @@ class CodeEmitterTest {
     }
 
     @Test
+    void constantExpressions() {
+        assertThat(CodeEmitter.expression().i32Const(1024).end()).containsExactly(0x41, 0x80, 0x08, 0x0b);
+        assertThat(CodeEmitter.expression().op(Opcode.I64_CONST, -1).end()).containsExactly(0x42, 0x7f, 0x0b);
+        assertThat(CodeEmitter.expression().op(Opcode.GLOBAL_GET, 3).end()).containsExactly(0x23, 0x03, 0x0b);
+    }
+
+    @Test
     void zeroOfEveryValueType() {
         CodeEmitter e = CodeEmitter.expression();
         for (int t : new int[] {ValueType.I32, ValueType.I64, ValueType.F32, ValueType.F64, ValueType.FUNCREF}) {
