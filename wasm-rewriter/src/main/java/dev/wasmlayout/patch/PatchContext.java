@@ -1,6 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
+import dev.wasmlayout.inspect.PatchStrategy;
 import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.reencode.Reencode;
@@ -18,7 +19,7 @@ final class PatchContext {
     final ParsedModule parsed;
     final ModuleFacts facts;
     final Placement placement;
-    final String strategy;
+    final PatchStrategy strategy;
     final PatchLog log = new PatchLog();
     /** Types and functions added by the steps, written out once by {@link CommonSteps.WriteAdditions}. */
     final Additions additions;
@@ -40,7 +41,7 @@ final class PatchContext {
     GlobalBinding binding;
     Reencode renumbering;
 
-    PatchContext(ParsedModule parsed, ModuleFacts facts, Placement placement, String strategy) {
+    PatchContext(ParsedModule parsed, ModuleFacts facts, Placement placement, PatchStrategy strategy) {
         this.parsed = parsed;
         this.facts = facts;
         this.placement = placement;

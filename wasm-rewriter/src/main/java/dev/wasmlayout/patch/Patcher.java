@@ -1,6 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
+import dev.wasmlayout.inspect.PatchStrategy;
 import dev.wasmlayout.wasm.ParsedModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,9 @@ public final class Patcher {
     private Patcher() {
     }
 
-    public static PatchResult patch(ParsedModule m, ModuleFacts facts, String strategy, Placement p) {
-        String s = strategy != null ? strategy : facts.preferredStrategy();
+    /** Patches with {@code strategy}, or (null) the first strategy the facts say applies. */
+    public static PatchResult patch(ParsedModule m, ModuleFacts facts, PatchStrategy strategy, Placement p) {
+        PatchStrategy s = strategy != null ? strategy : PatchStrategy.ofWord(facts.preferredStrategy());
         if (s == null) {
             StringBuilder why = new StringBuilder("no patch strategy applies:");
             for (ModuleFacts.Strategy st : facts.strategies()) {
@@ -65,10 +67,9 @@ public final class Patcher {
         }
         List<PatchStep> steps;
         switch (s) {
-            case "relocate": steps = RELOCATE; break;
-            case "pic": steps = PIC; break;
-            case "placed": steps = PLACED; break;
-            default: throw new PatchException("strategy '" + s + "' is not implemented yet");
+            case RELOCATE: steps = RELOCATE; break;
+            case PIC: steps = PIC; break;
+            default: steps = PLACED;
         }
         PatchContext c = new PatchContext(m, facts, p, s);
         for (PatchStep step : steps) {
@@ -76,8 +77,8 @@ public final class Patcher {
         }
         // the record of what was done goes last, so it lists every step's lines
         List<String> actions = c.log.lines();
-        c.editor.appendCustom(PatchRecord.SECTION, PatchRecord.payload(s, p, actions));
-        return new PatchResult(c.editor.write(), s, actions, c.log.warnings());
+        c.editor.appendCustom(PatchRecord.SECTION, PatchRecord.payload(s.word(), p, actions));
+        return new PatchResult(c.editor.write(), s.word(), actions, c.log.warnings());
     }
 
     private static List<PatchStep> join(List<PatchStep> first, List<PatchStep> then) {

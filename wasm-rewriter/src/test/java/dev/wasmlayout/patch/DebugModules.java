@@ -3,6 +3,7 @@ package dev.wasmlayout.patch;
 import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
+import dev.wasmlayout.inspect.PatchStrategy;
 import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
@@ -47,7 +48,7 @@ final class DebugModules {
     }
 
     static PatchResult patch(ParsedModule m, String strategy, Placement p) {
-        return Patcher.patch(m, Inspector.inspect("in.wasm", m), strategy, p);
+        return Patcher.patch(m, Inspector.inspect("in.wasm", m), PatchStrategy.ofWord(strategy), p);
     }
 
     /** Payloads of the {@code .debug_*} sections by name, in file order. */
