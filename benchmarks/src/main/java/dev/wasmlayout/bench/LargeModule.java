@@ -2,7 +2,7 @@ package dev.wasmlayout.bench;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.Placement;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,8 @@
 package dev.wasmlayout.bench;
 
+import dev.wasmlayout.inspect.PatchStrategy;
 import dev.wasmlayout.inspect.Inspector;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.PatchResult;
 import dev.wasmlayout.patch.Patcher;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +28,12 @@ public class PicBenchmark {
 
     @Benchmark
     public PatchResult pic(LargeModule m) {
-        return Patcher.patch(m.parsed, m.facts, "pic", m.placement);
+        return Patcher.patch(m.parsed, m.facts, PatchStrategy.PIC, m.placement);
     }
 
     @Benchmark
     public PatchResult picPipeline(LargeModule m) {
         ParsedModule p = ParsedModule.parse(m.bytes);
-        return Patcher.patch(p, Inspector.inspect("pic.wasm", p), "pic", m.placement);
+        return Patcher.patch(p, Inspector.inspect("pic.wasm", p), PatchStrategy.PIC, m.placement);
     }
 }

@@ -2,7 +2,8 @@ package dev.wasmlayout.bench;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.PatchResult;
 import dev.wasmlayout.patch.Patcher;
 import java.util.concurrent.TimeUnit;
@@ -39,12 +40,12 @@ public class RelocateBenchmark {
 
     @Benchmark
     public PatchResult relocate(LargeModule m) {
-        return Patcher.patch(m.parsed, m.facts, "relocate", m.placement);
+        return Patcher.patch(m.parsed, m.facts, PatchStrategy.RELOCATE, m.placement);
     }
 
     @Benchmark
     public PatchResult pipeline(LargeModule m) {
         ParsedModule p = ParsedModule.parse(m.bytes);
-        return Patcher.patch(p, Inspector.inspect("large.wasm", p), "relocate", m.placement);
+        return Patcher.patch(p, Inspector.inspect("large.wasm", p), PatchStrategy.RELOCATE, m.placement);
     }
 }

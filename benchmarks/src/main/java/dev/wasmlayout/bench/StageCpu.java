@@ -2,7 +2,8 @@ package dev.wasmlayout.bench;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.Patcher;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -32,11 +33,11 @@ public final class StageCpu {
         System.out.printf("%s: %.1f MB, %d rounds after %d warm-up rounds, median thread CPU time%n", m.wasm, mb, rounds, rounds);
         report("parse", mb, rounds, () -> ParsedModule.parse(m.bytes));
         report("inspect", mb, rounds, () -> Inspector.inspect("large.wasm", m.parsed));
-        report("relocate", mb, rounds, () -> Patcher.patch(m.parsed, m.facts, "relocate", m.placement));
+        report("relocate", mb, rounds, () -> Patcher.patch(m.parsed, m.facts, PatchStrategy.RELOCATE, m.placement));
         report("pipeline", mb, rounds, () -> {
             ParsedModule p = ParsedModule.parse(m.bytes);
             ModuleFacts f = Inspector.inspect("large.wasm", p);
-            return Patcher.patch(p, f, "relocate", m.placement);
+            return Patcher.patch(p, f, PatchStrategy.RELOCATE, m.placement);
         });
     }
 

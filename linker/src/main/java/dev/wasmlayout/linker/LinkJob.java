@@ -1,5 +1,6 @@
 package dev.wasmlayout.linker;
 
+import dev.wasmlayout.inspect.PatchStrategy;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutJson;
 import dev.wasmlayout.layout.LockFile;
@@ -111,7 +112,7 @@ public final class LinkJob {
         progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
         Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBase);
         try {
-            PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
+            PatchResult r = Patcher.patch(m.parsed(), m.facts(), PatchStrategy.ofWord(m.strategy()), p);
             List<String> actions = new ArrayList<>(r.actions());
             List<String> warnings = new ArrayList<>(r.warnings());
             byte[] bytes = r.bytes();

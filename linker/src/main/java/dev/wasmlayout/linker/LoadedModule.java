@@ -1,7 +1,7 @@
 package dev.wasmlayout.linker;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.manifest.ModuleSpec;
 
 /** A manifest module with its bytes read and inspected. */

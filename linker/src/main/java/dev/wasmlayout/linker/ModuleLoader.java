@@ -2,7 +2,7 @@ package dev.wasmlayout.linker;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.wasm.WasmException;

@@ -2,7 +2,7 @@ package dev.wasmlayout.linker;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutVerifier;
 import dev.wasmlayout.layout.Region;

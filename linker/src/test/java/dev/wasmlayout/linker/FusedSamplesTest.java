@@ -17,6 +17,7 @@ import dev.wasmlayout.validator.Engine;
 import dev.wasmlayout.validator.RunModule;
 import dev.wasmlayout.validator.Standalone;
 import dev.wasmlayout.validator.StandaloneResult;
+import dev.wasmlayout.wasm.ParsedModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class FusedSamplesTest {
 
         // what WAMR reads: nothing but memory, the table and _start ([] -> []) unprefixed (no bare __heap_base,
         // __data_end, malloc, free or _initialize), no global or table imports
-        var sections = dev.wasmlayout.inspect.ParsedModule.parse(Files.readAllBytes(fused)).sections;
+        var sections = dev.wasmlayout.wasm.ParsedModule.parse(Files.readAllBytes(fused)).sections;
         for (var e : sections.exports) {
             assertThat(e.name()).matches(n -> List.of("memory", "__indirect_function_table", "_start").contains(n)
                     || linked.modules().stream().anyMatch(lm -> n.startsWith(lm.name() + ".")), "prefixed by its module");
@@ -190,7 +191,7 @@ class FusedSamplesTest {
         Path out = tmp.resolve("out");
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(manifest, out, false, Set.of(), true, false));
         byte[] fused = Files.readAllBytes(out.resolve(LinkJob.FUSED));
-        var s = dev.wasmlayout.inspect.ParsedModule.parse(fused).sections;
+        var s = dev.wasmlayout.wasm.ParsedModule.parse(fused).sections;
         assertThat(s.tags).hasSize(2);
         // each copy throws and catches its own tag (the same type, so a mix-up would still run: checked here)
         Map<Long, Long> uses = new java.util.TreeMap<>();
@@ -227,7 +228,7 @@ class FusedSamplesTest {
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(SamplesEndToEndTest.root().resolve("footprint/wasm-layout.yaml"),
                 out, false, Set.of(), true, true));
         byte[] fused = Files.readAllBytes(out.resolve(LinkJob.FUSED));
-        var s = dev.wasmlayout.inspect.ParsedModule.parse(fused).sections;
+        var s = dev.wasmlayout.wasm.ParsedModule.parse(fused).sections;
         assertThat(s.memories).isEmpty();
         var memory = s.imports.stream().filter(i -> i.kind() == dev.wasmlayout.wasm.sections.ExternalKind.MEMORY).toList();
         assertThat(memory).singleElement().satisfies(i -> {

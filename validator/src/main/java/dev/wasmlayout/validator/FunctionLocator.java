@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.ExecutionListener;
 import com.dylibso.chicory.runtime.MStack;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.wasmlayout.validator;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;

@@ -1,7 +1,7 @@
 package dev.wasmlayout.validator;
 
 import com.dylibso.chicory.runtime.Instance;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.patch.StackCheck;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.code.Instruction;

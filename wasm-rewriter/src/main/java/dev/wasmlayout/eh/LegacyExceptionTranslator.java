@@ -1,6 +1,6 @@
 package dev.wasmlayout.eh;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
@@ -112,14 +112,7 @@ public final class LegacyExceptionTranslator {
             w.bytes(module.bytes(), r.pos(), section.end() - r.pos());
         }
         for (FuncType t : addedTypes) {
-            w.u8(0x60).u32(t.params().length);
-            for (int p : t.params()) {
-                w.u8(p);
-            }
-            w.u32(t.results().length);
-            for (int r : t.results()) {
-                w.u8(r);
-            }
+            t.write(w);
         }
         return w.toByteArray();
     }

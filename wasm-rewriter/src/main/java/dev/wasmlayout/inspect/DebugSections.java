@@ -1,5 +1,6 @@
 package dev.wasmlayout.inspect;
 
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.custom.RelocSection;
 

@@ -11,7 +11,10 @@ import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Segment;
 import dev.wasmlayout.inspect.ModuleFacts.StackFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.Section;
+import dev.wasmlayout.wasm.code.CodeScan;
+import dev.wasmlayout.wasm.code.ExceptionUse;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.SegmentInfo;
 import dev.wasmlayout.wasm.custom.Symbol;
@@ -61,7 +64,7 @@ public final class Inspector {
         DataFacts data = data(heap, pic);
         StackFacts stack = stack(data, heap);
         RelocationFacts relocs = RelocationChecker.check(m);
-        List<GrowSite> grow = MemoryGrowthScanner.scan(m);
+        List<GrowSite> grow = growSites();
         List<String> imports = new ArrayList<>();
         for (Import i : s.imports) {
             imports.add(i.fullName() + " (" + i.kind().word() + ")");
@@ -92,6 +95,15 @@ public final class Inspector {
         }
         boolean relocated = m.relocs.stream().anyMatch(rs -> DebugSections.targetsDwarf(m, rs));
         return new DebugFacts(List.copyOf(dwarf), relocated, List.copyOf(pointers));
+    }
+
+    /** The memory.grow and memory.size sites the parse's pass over the code found: both must stay inside the heap. */
+    private List<GrowSite> growSites() {
+        List<GrowSite> out = new ArrayList<>();
+        for (CodeScan.GrowOp g : m.growOps) {
+            out.add(new GrowSite(g.opcode().mnemonic(), g.function(), m.functionName(g.function()), g.offset()));
+        }
+        return out;
     }
 
     private ExceptionFacts exceptions() {
@@ -148,7 +160,7 @@ public final class Inspector {
         if (l == null && !s.memories.isEmpty()) {
             l = s.memories.get(0);
         }
-        boolean exported = s.exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY && e.index() == 0);
+        boolean exported = s.exportName(ExternalKind.MEMORY, 0) != null;
         if (l == null) {
             return new MemoryFacts(false, false, null, 0, -1, false, false, 0, false);
         }
@@ -213,12 +225,8 @@ public final class Inspector {
     }
 
     private Global exportedGlobal(String name) {
-        for (Export e : s.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.name().equals(name)) {
-                return definedGlobal(e.index());
-            }
-        }
-        return null;
+        int index = s.exportedIndex(ExternalKind.GLOBAL, name);
+        return index < 0 ? null : definedGlobal(index);
     }
 
     private Global definedGlobal(int index) {

@@ -2,6 +2,7 @@ package dev.wasmlayout.inspect;
 
 import dev.wasmlayout.inspect.ModuleFacts.BadSite;
 import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.custom.RelocSection;

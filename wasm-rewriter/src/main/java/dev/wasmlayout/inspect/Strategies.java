@@ -4,6 +4,7 @@ import dev.wasmlayout.inspect.ModuleFacts.MemoryFacts;
 import dev.wasmlayout.inspect.ModuleFacts.PicFacts;
 import dev.wasmlayout.inspect.ModuleFacts.RelocationFacts;
 import dev.wasmlayout.inspect.ModuleFacts.Strategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import java.util.List;
 
 /** Which patch strategies (relocate, pic, placed) can move a module, each with its reason. */
@@ -29,47 +30,47 @@ final class Strategies {
 
     private static Strategy relocate(String refusal, RelocationFacts r, PicFacts pic) {
         if (refusal != null) {
-            return new Strategy("relocate", false, refusal);
+            return new Strategy(PatchStrategy.RELOCATE.word(), false, refusal);
         }
         if (pic.pic()) {
-            return new Strategy("relocate", false, "position-independent module: use pic");
+            return new Strategy(PatchStrategy.RELOCATE.word(), false, "position-independent module: use pic");
         }
         if (!r.present()) {
-            return new Strategy("relocate", false, "no relocations (link with -Wl,--emit-relocs)");
+            return new Strategy(PatchStrategy.RELOCATE.word(), false, "no relocations (link with -Wl,--emit-relocs)");
         }
         if (!r.trusted()) {
-            return new Strategy("relocate", false, r.verdict());
+            return new Strategy(PatchStrategy.RELOCATE.word(), false, r.verdict());
         }
-        return new Strategy("relocate", true, "linked with --emit-relocs and all " + r.checkedSites()
+        return new Strategy(PatchStrategy.RELOCATE.word(), true, "linked with --emit-relocs and all " + r.checkedSites()
                 + " relocation sites match their symbols");
     }
 
     private static Strategy pic(String refusal, PicFacts pic) {
         if (refusal != null) {
-            return new Strategy("pic", false, refusal);
+            return new Strategy(PatchStrategy.PIC.word(), false, refusal);
         }
         if (!pic.pic()) {
-            return new Strategy("pic", false, "no dylink.0 section (not linked as position-independent)");
+            return new Strategy(PatchStrategy.PIC.word(), false, "no dylink.0 section (not linked as position-independent)");
         }
-        return new Strategy("pic", true, "position-independent: dylink.0 present"
+        return new Strategy(PatchStrategy.PIC.word(), true, "position-independent: dylink.0 present"
                 + (pic.importsMemoryBase() ? ", imports env.__memory_base" : ", no data (no env.__memory_base import)"));
     }
 
     private static Strategy placed(String refusal, MemoryFacts memory, PicFacts pic, RelocationFacts r) {
         if (refusal != null) {
-            return new Strategy("placed", false, refusal);
+            return new Strategy(PatchStrategy.PLACED.word(), false, refusal);
         }
         if (pic.pic()) {
-            return new Strategy("placed", false, "position-independent module: use pic");
+            return new Strategy(PatchStrategy.PLACED.word(), false, "position-independent module: use pic");
         }
         if (!memory.present()) {
-            return new Strategy("placed", true, "uses no memory: nothing to move");
+            return new Strategy(PatchStrategy.PLACED.word(), true, "uses no memory: nothing to move");
         }
         if (!memory.imported()) {
-            return new Strategy("placed", false, "defines its own memory; rebuild it with the flags"
+            return new Strategy(PatchStrategy.PLACED.word(), false, "defines its own memory; rebuild it with the flags"
                     + " `wasm-layout flags` prints (--import-memory, --global-base, ...)");
         }
-        return new Strategy("placed", true, "imports its memory: it can be checked against a plan built with"
+        return new Strategy(PatchStrategy.PLACED.word(), true, "imports its memory: it can be checked against a plan built with"
                 + " `wasm-layout flags`");
     }
 }

@@ -1,6 +1,6 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
@@ -59,14 +59,8 @@ final class Additions {
         if (!types.isEmpty()) {
             List<byte[]> entries = new ArrayList<>();
             for (FuncType t : types) {
-                ByteWriter w = new ByteWriter().u8(0x60).u32(t.params().length);
-                for (int p : t.params()) {
-                    w.u8(p);
-                }
-                w.u32(t.results().length);
-                for (int r : t.results()) {
-                    w.u8(r);
-                }
+                ByteWriter w = new ByteWriter();
+                t.write(w);
                 entries.add(w.toByteArray());
             }
             ed.setStandard(SectionIds.TYPE, VectorSections.append(m.bytes(), m.module.section(SectionIds.TYPE).orElse(null), entries));

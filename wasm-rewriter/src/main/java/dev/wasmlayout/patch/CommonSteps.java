@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
@@ -10,7 +10,6 @@ import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.wasm.custom.LinkingSection;
 import dev.wasmlayout.wasm.custom.RelocSection;
 import dev.wasmlayout.wasm.sections.DataSegment;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
@@ -19,65 +18,172 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The steps every strategy ends with: the stack pointer and address globals, data segment offsets,
- * the memory turned into the shared import, memory.grow/size confined to the heap, imports renamed
- * to their providers, debug info kept true or dropped, relocation metadata dropped and the patch recorded.
+ * The steps relocate and placed end with (pic shares {@link WriteAdditions}): the stack pointer and
+ * address globals, data segment offsets, the memory turned into the shared import, relocation metadata
+ * dropped. {@link Patcher} writes down where they run.
  */
 final class CommonSteps {
     private CommonSteps() {
     }
 
-    static PatchResult finish(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out, PatchLog log,
-                              String strategy) {
-        WasmModule patched = WasmModule.read(out);
-        ModuleEditor ed = new ModuleEditor(patched, m.sections.bodies);
-        List<byte[]> extraGlobals = new ArrayList<>();
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, p, out, ed, additions, extraGlobals, log);
-        StackCheck.apply(m, p, f.stack().pointerImported() ? -1 : f.stack().pointerGlobal(), out, ed, additions, log);
-        additions.writeTo(ed);
-        rewriteGlobals(m, f, p, map, out, ed, extraGlobals, log);
-        rewriteData(m, f, map, out, ed, log);
-        TableWindow.moveElements(m, p.tableBase(), out, ed, log);
-        rewriteImportsAndMemory(m, f, p, patched, ed, log);
-        DebugInfo.carry(m, out, ed, map, log);
-        for (Section s : patched.sections()) {
-            if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
-                ed.remove(s);
-            }
+    /** Opens the editor over the bytes with their in-place rewrites; the stack pointer keeps its index. */
+    static final class OpenEditor implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.editor = new ModuleEditor(WasmModule.read(c.bytes), c.parsed.sections.bodies);
+            c.stackPointer = c.facts.stack().pointerImported() ? -1 : c.facts.stack().pointerGlobal();
         }
-        log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
-        List<String> actions = log.lines();
-        ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload(strategy, p, actions));
-        return new PatchResult(ed.write(), strategy, actions, log.warnings());
     }
 
-    private static void rewriteGlobals(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, byte[] out,
-                                       ModuleEditor ed, List<byte[]> extra, PatchLog log) {
-        if (m.sections.globals.isEmpty() && extra.isEmpty()) {
-            return;
+    /** Writes the types and functions the earlier steps added (once, with their names). */
+    static final class WriteAdditions implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.additions.writeTo(c.editor);
         }
-        ByteWriter w = new ByteWriter();
-        w.u32(m.sections.globals.size() + extra.size());
-        for (Global g : m.sections.globals) {
-            Encoders.globalType(w, g.type());
-            OptionalLong v = newGlobalValue(m, f, p, map, g, log);
-            if (v.isPresent()) {
-                w.bytes(Encoders.i32ConstExpr(v.getAsLong()));
-            } else {
-                w.bytes(out, g.init().start(), g.init().end() - g.init().start());
+    }
+
+    /** The stack pointer starts at the stack's top; globals holding data addresses move with the data (trap 2). */
+    static final class AddressGlobals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ModuleEditor ed = c.editor;
+            ParsedModule m = c.parsed;
+            byte[] out = c.bytes;
+            List<byte[]> extra = c.addedGlobals;
+            if (m.sections.globals.isEmpty() && extra.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter();
+            w.u32(m.sections.globals.size() + extra.size());
+            for (Global g : m.sections.globals) {
+                Encoders.globalType(w, g.type());
+                OptionalLong v = newGlobalValue(c, g);
+                if (v.isPresent()) {
+                    w.bytes(Encoders.i32ConstExpr(v.getAsLong()));
+                } else {
+                    w.bytes(out, g.init().start(), g.init().end() - g.init().start());
+                }
+            }
+            for (byte[] e : extra) {
+                w.bytes(e);
+            }
+            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
+        }
+    }
+
+    /** Active segments move with the data; .bss gets a zero segment (trap 3). */
+    static final class DataSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ModuleFacts f = c.facts;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            AddressMap map = c.map;
+            byte[] out = c.bytes;
+            ModuleEditor ed = c.editor;
+            List<DataSegment> segs = m.sections.data;
+            long segmentsEnd = 0;
+            for (DataSegment d : segs) {
+                if (d.address() >= 0) {
+                    segmentsEnd = Math.max(segmentsEnd, d.address() + d.length());
+                }
+            }
+            // an imported memory is not zeroed for us: .bss without a segment gets one (trap 3)
+            long bss = f.data().end() > segmentsEnd && segmentsEnd > 0 ? f.data().end() - segmentsEnd : 0;
+            if (segs.isEmpty() && bss == 0) {
+                return;
+            }
+            ByteWriter w = new ByteWriter(out.length);
+            w.u32(segs.size() + (bss > 0 ? 1 : 0));
+            for (DataSegment d : segs) {
+                if (!d.active()) {
+                    w.bytes(out, d.start(), d.end() - d.start());
+                    continue;
+                }
+                if (d.address() < 0) {
+                    throw new PatchException("data segment " + d.index() + " has a non-constant offset");
+                }
+                if (d.memoryIndex() == 0) {
+                    w.u8(0);
+                } else {
+                    w.u8(2).u32(d.memoryIndex());
+                }
+                w.bytes(Encoders.i32ConstExpr(map.move(d.address())));
+                w.u32(d.length()).bytes(out, d.dataStart(), d.length());
+            }
+            if (bss > 0) {
+                w.u8(0).bytes(Encoders.i32ConstExpr(map.move(segmentsEnd))).u32(bss).bytes(new byte[(int) bss]);
+                log.add("added a zero segment of " + bss + " bytes for .bss at " + RelocatePatcher.hex(map.move(segmentsEnd))
+                        + " (an imported memory is not zeroed)");
+            }
+            ed.setStandard(SectionIds.DATA, w.toByteArray());
+            if (m.sections.dataCount >= 0) {
+                ed.setStandard(SectionIds.DATA_COUNT, new ByteWriter().u32(segs.size() + (bss > 0 ? 1 : 0)).toByteArray());
             }
         }
-        for (byte[] e : extra) {
-            w.bytes(e);
-        }
-        ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
     }
+
+    /** The memory becomes the shared import (and is exported for WASI hosts); imports renamed to their providers. */
+    static final class MemoryImport implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ModuleEditor ed = c.editor;
+            WasmModule patched = ed.module();
+            List<byte[]> imports = new ArrayList<>();
+            boolean hadMemoryImport = false;
+            for (Import i : m.sections.imports) {
+                if (i.kind() == ExternalKind.MEMORY) {
+                    hadMemoryImport = true;
+                    imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                    continue;
+                }
+                String module = p.importRenames().getOrDefault(i.module(), i.module());
+                if (!module.equals(i.module())) {
+                    log.add("import " + i.fullName() + " now comes from module '" + module + "'");
+                }
+                imports.add(Encoders.importEntry(module, i));
+            }
+            if (!hadMemoryImport) {
+                imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                patched.section(SectionIds.MEMORY).ifPresent(ed::remove);
+                log.add("memory is now imported as " + p.memoryModule() + "." + p.memoryName() + " (" + p.initialPages()
+                        + " pages, max " + p.maxPages() + ")");
+            }
+            ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
+            boolean exported = m.sections.exportsKind(ExternalKind.MEMORY);
+            if (!exported) {
+                ed.setStandard(SectionIds.EXPORT, VectorSections.append(patched.bytes(),
+                        patched.section(SectionIds.EXPORT).orElse(null), List.of(Encoders.export("memory", ExternalKind.MEMORY, 0))));
+                log.add("memory exported as 'memory' so WASI hosts find it");
+            }
+        }
+    }
+
+    /** linking and reloc.* describe the module as linked, not as patched. */
+    static final class DropLinkMetadata implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            for (Section s : c.editor.module().sections()) {
+                if (s.isCustom() && (s.customName().equals(LinkingSection.NAME) || s.customName().startsWith(RelocSection.PREFIX))) {
+                    c.editor.remove(s);
+                }
+            }
+            c.log.add("dropped the linking and reloc.* sections (they describe the module as linked, not as patched)");
+        }
+    }
+
 
     /** The new initial value of a global that holds an address, or empty to keep it. */
-    private static OptionalLong newGlobalValue(ParsedModule m, ModuleFacts f, Placement p, AddressMap map, Global g,
-                                               PatchLog log) {
-        if (g.index() == f.stack().pointerGlobal()) {
+    private static OptionalLong newGlobalValue(PatchContext c, Global g) {
+        ParsedModule m = c.parsed;
+        Placement p = c.placement;
+        AddressMap map = c.map;
+        PatchLog log = c.log;
+        if (g.index() == c.facts.stack().pointerGlobal()) {
             log.add("__stack_pointer (global " + g.index() + ") starts at " + RelocatePatcher.hex(p.stackHigh()));
             return OptionalLong.of(p.stackHigh());
         }
@@ -102,10 +208,9 @@ final class CommonSteps {
     }
 
     private static String globalName(ParsedModule m, int index) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.index() == index) {
-                return e.name();
-            }
+        String exported = m.sections.exportName(ExternalKind.GLOBAL, index);
+        if (exported != null) {
+            return exported;
         }
         if (m.names != null && m.names.globals().containsKey(index)) {
             return m.names.globals().get(index);
@@ -113,76 +218,5 @@ final class CommonSteps {
         return null;
     }
 
-    private static void rewriteData(ParsedModule m, ModuleFacts f, AddressMap map, byte[] out, ModuleEditor ed, PatchLog log) {
-        List<DataSegment> segs = m.sections.data;
-        long segmentsEnd = 0;
-        for (DataSegment d : segs) {
-            if (d.address() >= 0) {
-                segmentsEnd = Math.max(segmentsEnd, d.address() + d.length());
-            }
-        }
-        // an imported memory is not zeroed for us: .bss without a segment gets one (trap 3)
-        long bss = f.data().end() > segmentsEnd && segmentsEnd > 0 ? f.data().end() - segmentsEnd : 0;
-        if (segs.isEmpty() && bss == 0) {
-            return;
-        }
-        ByteWriter w = new ByteWriter(out.length);
-        w.u32(segs.size() + (bss > 0 ? 1 : 0));
-        for (DataSegment d : segs) {
-            if (!d.active()) {
-                w.bytes(out, d.start(), d.end() - d.start());
-                continue;
-            }
-            if (d.address() < 0) {
-                throw new PatchException("data segment " + d.index() + " has a non-constant offset");
-            }
-            if (d.memoryIndex() == 0) {
-                w.u8(0);
-            } else {
-                w.u8(2).u32(d.memoryIndex());
-            }
-            w.bytes(Encoders.i32ConstExpr(map.move(d.address())));
-            w.u32(d.length()).bytes(out, d.dataStart(), d.length());
-        }
-        if (bss > 0) {
-            w.u8(0).bytes(Encoders.i32ConstExpr(map.move(segmentsEnd))).u32(bss).bytes(new byte[(int) bss]);
-            log.add("added a zero segment of " + bss + " bytes for .bss at " + RelocatePatcher.hex(map.move(segmentsEnd))
-                    + " (an imported memory is not zeroed)");
-        }
-        ed.setStandard(SectionIds.DATA, w.toByteArray());
-        if (m.sections.dataCount >= 0) {
-            ed.setStandard(SectionIds.DATA_COUNT, new ByteWriter().u32(segs.size() + (bss > 0 ? 1 : 0)).toByteArray());
-        }
-    }
 
-    private static void rewriteImportsAndMemory(ParsedModule m, ModuleFacts f, Placement p, WasmModule patched,
-                                                ModuleEditor ed, PatchLog log) {
-        List<byte[]> imports = new ArrayList<>();
-        boolean hadMemoryImport = false;
-        for (Import i : m.sections.imports) {
-            if (i.kind() == ExternalKind.MEMORY) {
-                hadMemoryImport = true;
-                imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-                continue;
-            }
-            String module = p.importRenames().getOrDefault(i.module(), i.module());
-            if (!module.equals(i.module())) {
-                log.add("import " + i.fullName() + " now comes from module '" + module + "'");
-            }
-            imports.add(Encoders.importEntry(module, i));
-        }
-        if (!hadMemoryImport) {
-            imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-            patched.section(SectionIds.MEMORY).ifPresent(ed::remove);
-            log.add("memory is now imported as " + p.memoryModule() + "." + p.memoryName() + " (" + p.initialPages()
-                    + " pages, max " + p.maxPages() + ")");
-        }
-        ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
-        boolean exported = m.sections.exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
-        if (!exported) {
-            ed.setStandard(SectionIds.EXPORT, VectorSections.append(patched.bytes(),
-                    patched.section(SectionIds.EXPORT).orElse(null), List.of(Encoders.export("memory", ExternalKind.MEMORY, 0))));
-            log.add("memory exported as 'memory' so WASI hosts find it");
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.DebugSections;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.WasmModule;
@@ -20,6 +20,14 @@ import java.util.Map;
 final class DebugInfo {
 
     private DebugInfo() {
+    }
+
+    /** relocate and placed: keeps the DWARF true (rewritten through its relocations) or drops it. */
+    static final class Carry implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            carry(c.parsed, c.bytes, c.editor, c.map, c.log);
+        }
     }
 
     /**

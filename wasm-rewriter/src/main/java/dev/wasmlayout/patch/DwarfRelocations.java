@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.DebugSections;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.inspect.SiteReader;
 import dev.wasmlayout.inspect.SymbolValues;
 import dev.wasmlayout.wasm.Section;

@@ -1,6 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.wasm.ByteWriter;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.GlobalType;
 import dev.wasmlayout.wasm.sections.Import;
@@ -26,7 +27,7 @@ public final class Encoders {
 
     public static byte[] importEntry(String module, Import i) {
         ByteWriter w = new ByteWriter();
-        w.name(module).name(i.name()).u8(i.kind().ordinal());
+        w.name(module).name(i.name()).u8(i.kind().code());
         switch (i.kind()) {
             case FUNC: w.u32(i.typeIndex()); break;
             case TABLE: w.u8(i.table().refType()); limits(w, i.table().limits()); break;
@@ -40,17 +41,17 @@ public final class Encoders {
 
     public static byte[] memoryImport(String module, String name, long min, long max) {
         ByteWriter w = new ByteWriter();
-        w.name(module).name(name).u8(ExternalKind.MEMORY.ordinal());
+        w.name(module).name(name).u8(ExternalKind.MEMORY.code());
         limits(w, new Limits(min, max, false, false));
         return w.toByteArray();
     }
 
     public static byte[] export(String name, ExternalKind kind, int index) {
-        return new ByteWriter().name(name).u8(kind.ordinal()).u32(index).toByteArray();
+        return new ByteWriter().name(name).u8(kind.code()).u32(index).toByteArray();
     }
 
     /** {@code i32.const v; end}. */
     public static byte[] i32ConstExpr(long v) {
-        return new ByteWriter().u8(0x41).s32((int) v).u8(0x0b).toByteArray();
+        return CodeEmitter.expression().i32Const(v).end();
     }
 }

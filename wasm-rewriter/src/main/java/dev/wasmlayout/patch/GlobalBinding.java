@@ -1,17 +1,12 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
-import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ConstExpr;
 import dev.wasmlayout.wasm.code.ValueType;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
-import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
-import dev.wasmlayout.wasm.sections.InitExpr;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,13 +91,8 @@ final class GlobalBinding {
 
     /** A PIC module exports its data symbols as globals holding their offset from __memory_base. */
     private OptionalLong exportedOffset(String name) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.name().equals(name) && e.index() >= imported) {
-                Global g = m.sections.globals.get(e.index() - imported);
-                return g.init().value();
-            }
-        }
-        return OptionalLong.empty();
+        int index = m.sections.exportedIndex(ExternalKind.GLOBAL, name);
+        return index >= imported ? m.sections.globals.get(index - imported).init().value() : OptionalLong.empty();
     }
 
     boolean isBound(int importIndex) {
@@ -118,9 +108,8 @@ final class GlobalBinding {
     }
 
     /** Value of a constant expression, reading bound imports and constant defined globals. */
-    OptionalLong evaluate(byte[] bytes, InitExpr e) {
-        ConstExpr c = ConstExpr.read(new ByteReader(bytes, e.start(), e.end(), "constant expression"));
-        return c.value(index -> {
+    OptionalLong evaluate(ConstExpr e) {
+        return e.value(index -> {
             if (index < imported) {
                 Long v = values.get(index);
                 return v == null ? OptionalLong.empty() : OptionalLong.of(v);

@@ -1,17 +1,19 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
+import dev.wasmlayout.wasm.code.InstructionWriter;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.sections.FuncType;
 import dev.wasmlayout.wasm.sections.FunctionBody;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -21,20 +23,28 @@ import java.util.TreeSet;
  * memory.grow calls a new function that refuses to go past it. wasi-libc's malloc takes
  * [__heap_base, memory.size * 64 KiB) as its first heap and ends with NULL when grow fails.
  */
-public final class HeapConfinement {
-    static final long PAGE = 65536;
+public final class HeapConfinement implements PatchStep {
     /** The name section's name of the function memory.grow now calls. */
     public static final String GROW = "__wasm_layout_memory_grow";
 
-    private HeapConfinement() {
+    HeapConfinement() {
     }
 
-    static void apply(ParsedModule m, ModuleFacts f, Placement p, byte[] out, ModuleEditor ed, Additions additions,
-                      List<byte[]> extraGlobals, PatchLog log) {
+    /** Builds on the bodies earlier steps replaced in the editor; the others are read from the context's bytes. */
+    @Override
+    public void apply(PatchContext c) {
+        ParsedModule m = c.parsed;
+        ModuleFacts f = c.facts;
+        Placement p = c.placement;
+        byte[] out = c.bytes;
+        ModuleEditor ed = c.editor;
+        Additions additions = c.additions;
+        List<byte[]> extraGlobals = c.addedGlobals;
+        PatchLog log = c.log;
         if (f.memoryGrowth().isEmpty()) {
             return;
         }
-        long pages = p.heapEnd() / PAGE;
+        long pages = p.heapEnd() / WasmModule.PAGE_SIZE;
         int pagesGlobal = m.sections.globalCount() + extraGlobals.size();
         extraGlobals.add(new ByteWriter().u8(ValueType.I32).u8(1).bytes(Encoders.i32ConstExpr(pages)).toByteArray());
         FuncType i32ToI32 = new FuncType(new int[] {ValueType.I32}, new int[] {ValueType.I32});
@@ -56,11 +66,11 @@ public final class HeapConfinement {
             ed.replaceBody(b.index(), body);
         }
         log.add("memory.size/memory.grow in " + functions.size() + " function(s) now see a memory ending at the heap end "
-                + RelocatePatcher.hex(pages * PAGE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
+                + RelocatePatcher.hex(pages * WasmModule.PAGE_SIZE) + " (" + pages + " pages; global " + pagesGlobal + ", grow function "
                 + growFunction + ")");
-        if (pages * PAGE < p.heapEnd()) {
+        if (pages * WasmModule.PAGE_SIZE < p.heapEnd()) {
             log.warn("heap end " + RelocatePatcher.hex(p.heapEnd()) + " is not page aligned: "
-                    + (p.heapEnd() - pages * PAGE) + " bytes of the heap are out of malloc's reach");
+                    + (p.heapEnd() - pages * WasmModule.PAGE_SIZE) + " bytes of the heap are out of malloc's reach");
         }
     }
 
@@ -69,18 +79,17 @@ public final class HeapConfinement {
      * that stays within the cap, else -1; the unsigned compare against {@code cap - pages} cannot wrap.
      */
     static byte[] growBody(int g, long cap) {
-        ByteWriter w = new ByteWriter();
-        w.u32(0); // no locals
-        w.u8(0x20).u32(0); // local.get 0
-        w.u8(0x41).s32((int) cap).u8(0x23).u32(g).u8(0x6b); // i32.const cap; global.get g; i32.sub
-        w.u8(0x4b); // i32.gt_u
-        w.u8(0x04).u8(0x7f); // if (result i32)
-        w.u8(0x41).s32(-1);
-        w.u8(0x05); // else
-        w.u8(0x23).u32(g); // old value stays on the stack as the result
-        w.u8(0x23).u32(g).u8(0x20).u32(0).u8(0x6a).u8(0x24).u32(g); // g = g + n
-        w.u8(0x0b).u8(0x0b);
-        return w.toByteArray();
+        return CodeEmitter.body()
+                .op(Opcode.LOCAL_GET, 0)
+                .i32Const(cap).op(Opcode.GLOBAL_GET, g).op(Opcode.I32_SUB)
+                .op(Opcode.I32_GT_U)
+                .block(Opcode.IF, ValueType.I32)
+                .i32Const(-1)
+                .op(Opcode.ELSE)
+                .op(Opcode.GLOBAL_GET, g) // the old value stays on the stack as the result
+                .op(Opcode.GLOBAL_GET, g).op(Opcode.LOCAL_GET, 0).op(Opcode.I32_ADD).op(Opcode.GLOBAL_SET, g) // g = g + n
+                .op(Opcode.END)
+                .end();
     }
 
     /**
@@ -98,11 +107,9 @@ public final class HeapConfinement {
             Opcode op = insn.opcode();
             if (op == Opcode.MEMORY_SIZE || op == Opcode.MEMORY_GROW) {
                 w.bytes(out, copied, insn.offset() - copied);
-                if (op == Opcode.MEMORY_SIZE) {
-                    w.u8(0x23).u32(pagesGlobal);
-                } else {
-                    w.u8(0x10).u32(growFunction);
-                }
+                Instruction now = op == Opcode.MEMORY_SIZE
+                        ? Instruction.of(Opcode.GLOBAL_GET, pagesGlobal) : Instruction.of(Opcode.CALL, growFunction);
+                InstructionWriter.write(now, w);
                 copied = r.pos();
             }
         }

@@ -1,12 +1,12 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
-import dev.wasmlayout.wasm.code.ValueType;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.custom.NameSection;
 import dev.wasmlayout.wasm.reencode.Reencode;
 import dev.wasmlayout.wasm.sections.ElementSegment;
@@ -15,7 +15,6 @@ import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.FuncType;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.Import;
-import dev.wasmlayout.wasm.sections.ValueTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,18 +118,11 @@ public final class ImportStubs {
 
     /** A body that returns zero of each result type. */
     private static byte[] stubBody(FuncType t) {
-        ByteWriter w = new ByteWriter().u32(0);
+        CodeEmitter body = CodeEmitter.body();
         for (int r : t.results()) {
-            switch (r) {
-                case ValueType.I32: w.u8(0x41).u8(0); break;
-                case ValueType.I64: w.u8(0x42).u8(0); break;
-                case ValueType.F32: w.u8(0x43).u32le(0); break;
-                case ValueType.F64: w.u8(0x44).u64le(0); break;
-                case ValueType.V128: w.u8(0xfd).u8(0x0c).bytes(new byte[16]); break;
-                default: w.u8(0xd0).u8(r); break;
-            }
+            body.zero(r);
         }
-        return w.u8(0x0b).toByteArray();
+        return body.end();
     }
 
     private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed) {

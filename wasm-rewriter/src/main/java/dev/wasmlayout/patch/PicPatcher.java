@@ -1,12 +1,13 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.SectionIds;
-import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.CodeEmitter;
+import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
 import dev.wasmlayout.wasm.reencode.Reencode;
@@ -17,7 +18,6 @@ import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.Global;
 import dev.wasmlayout.wasm.sections.Import;
-import dev.wasmlayout.wasm.sections.InitExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,215 +28,255 @@ import java.util.OptionalLong;
  * loader, ahead of time: those imports become defined globals with the planned values, and since
  * imported globals come first in the index space every use of them is renumbered.
  */
-public final class PicPatcher {
+final class PicPatcher {
     private PicPatcher() {
     }
 
-    public static PatchResult patch(ParsedModule m, ModuleFacts f, Placement p) {
-        Refusals.common(m, f);
-        if (!f.pic().pic()) {
-            throw new PatchException("pic needs a position-independent module (dylink.0 section); this one is not");
-        }
-        if (!f.pic().gotFunc().isEmpty()) {
-            throw new PatchException("imports function addresses through GOT.func " + f.pic().gotFunc()
-                    + ", which wasm-layout cannot bind yet");
-        }
-        long need = f.pic().memorySize();
-        long have = p.dataEnd() - p.dataStart();
-        if (need > have) {
-            throw new PatchException("static data needs " + need + " bytes but its region has " + have
-                    + " (overflowed by " + (need - have) + " bytes)");
-        }
-        PatchLog log = new PatchLog();
-        GlobalBinding binding = GlobalBinding.of(m, f, p, log);
-        byte[] bytes = m.bytes();
-        ModuleEditor ed = new ModuleEditor(m.module, m.sections.bodies);
-
-        Reencode remap = new Reencode().globals(binding::newIndex);
-        int rewritten = 0;
-        for (FunctionBody b : m.sections.bodies) {
-            byte[] nb = remap.body(bytes, b);
-            if (nb != null) {
-                ed.replaceBody(b.index(), nb);
-                rewritten++;
+    /** A position-independent module with no GOT.func imports whose data fits its region. */
+    static final class CheckPic implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ModuleFacts f = c.facts;
+            if (!f.pic().pic()) {
+                throw new PatchException("pic needs a position-independent module (dylink.0 section); this one is not");
+            }
+            if (!f.pic().gotFunc().isEmpty()) {
+                throw new PatchException("imports function addresses through GOT.func " + f.pic().gotFunc()
+                        + ", which wasm-layout cannot bind yet");
+            }
+            long need = f.pic().memorySize();
+            long have = c.placement.dataEnd() - c.placement.dataStart();
+            if (need > have) {
+                throw new PatchException("static data needs " + need + " bytes but its region has " + have
+                        + " (overflowed by " + (need - have) + " bytes)");
             }
         }
-        log.add("renumbered globals in " + rewritten + " of " + m.sections.bodies.size() + " function bodies");
-
-        List<byte[]> extraGlobals = new ArrayList<>();
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, p, bytes, ed, additions, extraGlobals, log);
-        // the loader's env.__stack_pointer, now a defined global under its new number
-        int pointer = f.stack().pointerImported() ? binding.newIndex(f.stack().pointerGlobal()) : -1;
-        StackCheck.apply(m, p, pointer, bytes, ed, additions, log);
-        StartFunction.add(m, ed, additions, log);
-        additions.writeTo(ed);
-        writeGlobals(m, binding, p, ed, extraGlobals, log);
-        writeData(m, binding, ed, log, p);
-        writeElements(m, binding, ed);
-        writeImports(m, binding, p, ed, log);
-        writeExports(m, remap, ed, log);
-        m.module.custom(Dylink0Section.NAME).ifPresent(ed::remove);
-        log.add("dropped dylink.0 (the module is no longer position-independent)");
-        DebugInfo.dropAll(ed, "a position-independent module has no relocations for its DWARF, and the pic patch"
-                + " renumbers the globals DWARF names (it locates data as global __memory_base + offset) and may move"
-                + " code (rewritten instructions)", log);
-        List<String> actions = log.lines();
-        ed.appendCustom(PatchRecord.SECTION, PatchRecord.payload("pic", p, actions));
-        return new PatchResult(ed.write(), "pic", actions, log.warnings());
     }
 
-    private static void writeGlobals(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, List<byte[]> extra,
-                                     PatchLog log) {
-        ByteWriter w = new ByteWriter();
-        List<byte[]> bound = binding.definedEntries();
-        w.u32(bound.size() + m.sections.globals.size() + extra.size());
-        for (byte[] e : bound) {
-            w.bytes(e);
+    /**
+     * Binds the loader's globals to the planned values and renumbers every use of a global in the code;
+     * the loader's env.__stack_pointer is then a defined global under its new number.
+     */
+    static final class BindLoaderGlobals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ParsedModule m = c.parsed;
+            c.binding = GlobalBinding.of(m, c.facts, c.placement, c.log);
+            c.editor = new ModuleEditor(m.module, m.sections.bodies);
+            c.renumbering = new Reencode().globals(c.binding::newIndex);
+            int rewritten = 0;
+            for (FunctionBody b : m.sections.bodies) {
+                byte[] nb = c.renumbering.body(c.bytes, b);
+                if (nb != null) {
+                    c.editor.replaceBody(b.index(), nb);
+                    rewritten++;
+                }
+            }
+            c.log.add("renumbered globals in " + rewritten + " of " + m.sections.bodies.size() + " function bodies");
+            c.stackPointer = c.facts.stack().pointerImported() ? c.binding.newIndex(c.facts.stack().pointerGlobal()) : -1;
         }
-        for (Global g : m.sections.globals) {
-            Encoders.globalType(w, g.type());
-            OptionalLong v = binding.evaluate(m.bytes(), g.init());
-            boolean exported = isExported(m, g.index());
-            if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
-                // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
-                long address = v.getAsLong() + p.dataStart();
-                w.bytes(Encoders.i32ConstExpr(address));
-                log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
-            } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && usesGlobals(m, g.init())) {
-                w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
-            } else {
-                w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
+    }
+
+    /** The bound globals first, then the module's own (exported data offsets become addresses), then the added ones. */
+    static final class Globals implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            List<byte[]> extra = c.addedGlobals;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ByteWriter w = new ByteWriter();
+            List<byte[]> bound = binding.definedEntries();
+            w.u32(bound.size() + m.sections.globals.size() + extra.size());
+            for (byte[] e : bound) {
+                w.bytes(e);
+            }
+            for (Global g : m.sections.globals) {
+                Encoders.globalType(w, g.type());
+                OptionalLong v = binding.evaluate(g.init());
+                boolean exported = isExported(m, g.index());
+                if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
+                    // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
+                    long address = v.getAsLong() + p.dataStart();
+                    w.bytes(Encoders.i32ConstExpr(address));
+                    log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
+                } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && g.init().readsGlobals()) {
+                    w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
+                } else {
+                    w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
+                }
+            }
+            for (byte[] e : extra) {
+                w.bytes(e);
+            }
+            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
+        }
+    }
+
+    /** Segment offsets computed from the bound __memory_base. */
+    static final class DataSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            if (m.sections.data.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter(m.bytes().length);
+            w.u32(m.sections.data.size());
+            for (DataSegment d : m.sections.data) {
+                if (!d.active()) {
+                    w.bytes(m.bytes(), d.start(), d.end() - d.start());
+                    continue;
+                }
+                long at = binding.evaluate(d.offset())
+                        .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
+                w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
+                log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
+            }
+            ed.setStandard(SectionIds.DATA, w.toByteArray());
+        }
+    }
+
+    /** Element offsets computed from the bound __table_base. */
+    static final class ElementSegments implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            GlobalBinding binding = c.binding;
+            ModuleEditor ed = c.editor;
+            ParsedModule m = c.parsed;
+            if (m.sections.elements.isEmpty()) {
+                return;
+            }
+            ByteWriter w = new ByteWriter();
+            w.u32(m.sections.elements.size());
+            for (ElementSegment e : m.sections.elements) {
+                if (!e.active()) {
+                    w.bytes(m.bytes(), e.start(), e.end() - e.start());
+                    continue;
+                }
+                long at = binding.evaluate(e.offset())
+                        .orElseThrow(() -> new PatchException("element segment " + e.index() + " has an offset that is not constant"));
+                w.bytes(m.bytes(), e.start(), e.offset().start() - e.start());
+                w.bytes(Encoders.i32ConstExpr(at));
+                w.bytes(m.bytes(), e.offset().end(), e.end() - e.offset().end());
+            }
+            ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
+        }
+    }
+
+    /** Bound imports removed, the memory made the shared import, the loader's table made the module's own. */
+    static final class Imports implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            GlobalBinding binding = c.binding;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            Placement p = c.placement;
+            ModuleEditor ed = c.editor;
+            List<byte[]> imports = new ArrayList<>();
+            List<byte[]> tables = new ArrayList<>();
+            int globalIndex = 0;
+            for (Import i : m.sections.imports) {
+                switch (i.kind()) {
+                    case GLOBAL:
+                        if (!binding.isBound(globalIndex++)) {
+                            imports.add(Encoders.importEntry(i.module(), i));
+                        }
+                        break;
+                    case MEMORY:
+                        imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
+                        log.add("memory import " + i.fullName() + " is now " + p.memoryModule() + "." + p.memoryName() + " ("
+                                + p.initialPages() + " pages, max " + p.maxPages() + ")");
+                        break;
+                    case TABLE:
+                        if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
+                            long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
+                            ByteWriter t = new ByteWriter().u8(i.table().refType());
+                            Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
+                            tables.add(t.toByteArray());
+                            log.add("the imported function table is now the module's own (" + min + " entries)");
+                        } else {
+                            imports.add(Encoders.importEntry(i.module(), i));
+                        }
+                        break;
+                    default:
+                        imports.add(Encoders.importEntry(p.importRenames().getOrDefault(i.module(), i.module()), i));
+                }
+            }
+            ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
+            if (!tables.isEmpty()) {
+                // the converted table goes first so it keeps index 0
+                ByteWriter w = new ByteWriter();
+                w.u32(tables.size() + m.sections.tables.size());
+                for (byte[] t : tables) {
+                    w.bytes(t);
+                }
+                m.module.section(SectionIds.TABLE).ifPresent(s -> {
+                    ByteReader r = s.payload(m.bytes());
+                    r.u32();
+                    w.bytes(m.bytes(), r.pos(), s.end() - r.pos());
+                });
+                ed.setStandard(SectionIds.TABLE, w.toByteArray());
             }
         }
-        for (byte[] e : extra) {
-            w.bytes(e);
-        }
-        ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
     }
+
+    /** Exported globals renumbered; the memory exported for WASI hosts. */
+    static final class Exports implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            Reencode remap = c.renumbering;
+            ModuleEditor ed = c.editor;
+            PatchLog log = c.log;
+            ParsedModule m = c.parsed;
+            ByteWriter w = new ByteWriter();
+            List<Export> exports = m.sections.exports;
+            boolean memory = m.sections.exportsKind(ExternalKind.MEMORY);
+            w.u32(exports.size() + (memory ? 0 : 1));
+            for (Export e : exports) {
+                int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
+                w.bytes(Encoders.export(e.name(), e.kind(), index));
+            }
+            if (!memory) {
+                w.bytes(Encoders.export("memory", ExternalKind.MEMORY, 0));
+                log.add("memory exported as 'memory' so WASI hosts find it");
+            }
+            ed.setStandard(SectionIds.EXPORT, w.toByteArray());
+        }
+    }
+
+    /** dylink.0 goes, and with it every kind of debug information (none of it can be kept true). */
+    static final class DropDylinkAndDebugInfo implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.parsed.module.custom(Dylink0Section.NAME).ifPresent(c.editor::remove);
+            c.log.add("dropped dylink.0 (the module is no longer position-independent)");
+            DebugInfo.dropAll(c.editor, "a position-independent module has no relocations for its DWARF, and the pic patch"
+                    + " renumbers the globals DWARF names (it locates data as global __memory_base + offset) and may move"
+                    + " code (rewritten instructions)", c.log);
+        }
+    }
+
 
     private static byte[] constExpr(int type, long v) {
-        return type == ValueType.I64 ? ConstExpr.i64(v).toBytes() : Encoders.i32ConstExpr(v);
+        return type == ValueType.I64 ? CodeEmitter.expression().op(Opcode.I64_CONST, v).end() : Encoders.i32ConstExpr(v);
     }
 
-    private static boolean usesGlobals(ParsedModule m, InitExpr e) {
-        ConstExpr c = ConstExpr.read(new ByteReader(m.bytes(), e.start(), e.end(), "global"));
-        return c.instructions().stream().anyMatch(i -> i.opcode() == dev.wasmlayout.wasm.code.Opcode.GLOBAL_GET);
-    }
 
     private static boolean isExported(ParsedModule m, int globalIndex) {
         return exportName(m, globalIndex) != null;
     }
 
     private static String exportName(ParsedModule m, int globalIndex) {
-        for (Export e : m.sections.exports) {
-            if (e.kind() == ExternalKind.GLOBAL && e.index() == globalIndex) {
-                return e.name();
-            }
-        }
-        return null;
+        return m.sections.exportName(ExternalKind.GLOBAL, globalIndex);
     }
 
-    private static void writeData(ParsedModule m, GlobalBinding binding, ModuleEditor ed, PatchLog log, Placement p) {
-        if (m.sections.data.isEmpty()) {
-            return;
-        }
-        ByteWriter w = new ByteWriter(m.bytes().length);
-        w.u32(m.sections.data.size());
-        for (DataSegment d : m.sections.data) {
-            if (!d.active()) {
-                w.bytes(m.bytes(), d.start(), d.end() - d.start());
-                continue;
-            }
-            long at = binding.evaluate(m.bytes(), d.offset())
-                    .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
-            w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
-            log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
-        }
-        ed.setStandard(SectionIds.DATA, w.toByteArray());
-    }
 
-    private static void writeElements(ParsedModule m, GlobalBinding binding, ModuleEditor ed) {
-        if (m.sections.elements.isEmpty()) {
-            return;
-        }
-        ByteWriter w = new ByteWriter();
-        w.u32(m.sections.elements.size());
-        for (ElementSegment e : m.sections.elements) {
-            if (!e.active()) {
-                w.bytes(m.bytes(), e.start(), e.end() - e.start());
-                continue;
-            }
-            long at = binding.evaluate(m.bytes(), e.offset())
-                    .orElseThrow(() -> new PatchException("element segment " + e.index() + " has an offset that is not constant"));
-            w.bytes(m.bytes(), e.start(), e.offset().start() - e.start());
-            w.bytes(Encoders.i32ConstExpr(at));
-            w.bytes(m.bytes(), e.offset().end(), e.end() - e.offset().end());
-        }
-        ed.setStandard(SectionIds.ELEMENT, w.toByteArray());
-    }
 
-    private static void writeImports(ParsedModule m, GlobalBinding binding, Placement p, ModuleEditor ed, PatchLog log) {
-        List<byte[]> imports = new ArrayList<>();
-        List<byte[]> tables = new ArrayList<>();
-        int globalIndex = 0;
-        for (Import i : m.sections.imports) {
-            switch (i.kind()) {
-                case GLOBAL:
-                    if (!binding.isBound(globalIndex++)) {
-                        imports.add(Encoders.importEntry(i.module(), i));
-                    }
-                    break;
-                case MEMORY:
-                    imports.add(Encoders.memoryImport(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages()));
-                    log.add("memory import " + i.fullName() + " is now " + p.memoryModule() + "." + p.memoryName() + " ("
-                            + p.initialPages() + " pages, max " + p.maxPages() + ")");
-                    break;
-                case TABLE:
-                    if (i.fullName().equals("env.__indirect_function_table") && m.sections.importedTables == 1) {
-                        long min = p.tableBase() + Math.max(i.table().limits().min(), m.dylink == null ? 0 : m.dylink.tableSize());
-                        ByteWriter t = new ByteWriter().u8(i.table().refType());
-                        Encoders.limits(t, new dev.wasmlayout.wasm.sections.Limits(min, -1, false, false));
-                        tables.add(t.toByteArray());
-                        log.add("the imported function table is now the module's own (" + min + " entries)");
-                    } else {
-                        imports.add(Encoders.importEntry(i.module(), i));
-                    }
-                    break;
-                default:
-                    imports.add(Encoders.importEntry(p.importRenames().getOrDefault(i.module(), i.module()), i));
-            }
-        }
-        ed.setStandard(SectionIds.IMPORT, VectorSections.append(new byte[0], null, imports));
-        if (!tables.isEmpty()) {
-            // the converted table goes first so it keeps index 0
-            ByteWriter w = new ByteWriter();
-            w.u32(tables.size() + m.sections.tables.size());
-            for (byte[] t : tables) {
-                w.bytes(t);
-            }
-            m.module.section(SectionIds.TABLE).ifPresent(s -> {
-                ByteReader r = s.payload(m.bytes());
-                r.u32();
-                w.bytes(m.bytes(), r.pos(), s.end() - r.pos());
-            });
-            ed.setStandard(SectionIds.TABLE, w.toByteArray());
-        }
-    }
 
-    private static void writeExports(ParsedModule m, Reencode remap, ModuleEditor ed, PatchLog log) {
-        ByteWriter w = new ByteWriter();
-        List<Export> exports = m.sections.exports;
-        boolean memory = exports.stream().anyMatch(e -> e.kind() == ExternalKind.MEMORY);
-        w.u32(exports.size() + (memory ? 0 : 1));
-        for (Export e : exports) {
-            int index = e.kind() == ExternalKind.GLOBAL ? remap.global(e.index()) : e.index();
-            w.bytes(Encoders.export(e.name(), e.kind(), index));
-        }
-        if (!memory) {
-            w.bytes(Encoders.export("memory", ExternalKind.MEMORY, 0));
-            log.add("memory exported as 'memory' so WASI hosts find it");
-        }
-        ed.setStandard(SectionIds.EXPORT, w.toByteArray());
-    }
 }

@@ -1,19 +1,26 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 
 /**
  * The placed strategy: a module rebuilt with the flags {@code wasm-layout flags} prints already has
  * its data at the planned global base and imports its memory. It is checked against the plan, then
  * given the common steps (stack pointer, memory import and limits, heap confinement).
  */
-public final class PlacedPatcher {
+final class PlacedPatcher {
     private PlacedPatcher() {
     }
 
-    public static PatchResult patch(ParsedModule m, ModuleFacts f, Placement p) {
-        Refusals.common(m, f);
+    /** Checks the module against the plan; the data stays where it is. */
+    static final class CheckPlaced implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            check(c.parsed, c.facts, c.placement, c);
+        }
+    }
+
+    private static void check(ParsedModule m, ModuleFacts f, Placement p, PatchContext c) {
         if (f.pic().pic()) {
             throw new PatchException("position-independent module: use the pic strategy");
         }
@@ -44,9 +51,7 @@ public final class PlacedPatcher {
         Placement same = new Placement(p.memoryModule(), p.memoryName(), p.initialPages(), p.maxPages(), start,
                 start + (p.dataEnd() - p.dataStart()), p.stackLow(), p.stackHigh(), p.heapStart(), p.heapEnd(), p.symbols(),
                 p.importRenames(), p.tableBase(), p.stackCheck());
-        AddressMap map = new AddressMap(start, hasData ? f.data().end() : start, same);
-        PatchLog log = new PatchLog();
-        log.add("data already at " + RelocatePatcher.hex(start) + " as planned");
-        return CommonSteps.finish(m, f, p, map, m.bytes().clone(), log, "placed");
+        c.map = new AddressMap(start, hasData ? f.data().end() : start, same);
+        c.log.add("data already at " + RelocatePatcher.hex(start) + " as planned");
     }
 }

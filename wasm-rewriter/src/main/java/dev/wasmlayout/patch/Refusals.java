@@ -1,11 +1,13 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 
 /** Modules no strategy can place in a shared 32-bit memory, refused with the reason. */
-final class Refusals {
-    private Refusals() {
+final class Refusals implements PatchStep {
+    @Override
+    public void apply(PatchContext c) {
+        common(c.parsed, c.facts);
     }
 
     static void common(ParsedModule m, ModuleFacts f) {

@@ -1,7 +1,7 @@
 package dev.wasmlayout.patch;
 
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.inspect.SymbolValues;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.Section;
@@ -19,36 +19,42 @@ import dev.wasmlayout.wasm.custom.Symbol;
  * in DWARF ({@code reloc..debug_*}) are rewritten by {@link DebugInfo} in the common steps, once the
  * code section's final layout is known.
  */
-public final class RelocatePatcher {
+final class RelocatePatcher {
     private RelocatePatcher() {
     }
 
-    public static PatchResult patch(ParsedModule m, ModuleFacts facts, Placement p) {
-        Refusals.common(m, facts);
-        if (!facts.relocations().present()) {
-            throw new PatchException("relocate needs relocations: " + facts.relocations().verdict());
+    /** Relocations present and trusted, no thread-local data, and the data fits its region; opens the address map. */
+    static final class CheckRelocations implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            ModuleFacts facts = c.facts;
+            Placement p = c.placement;
+            if (!facts.relocations().present()) {
+                throw new PatchException("relocate needs relocations: " + facts.relocations().verdict());
+            }
+            if (!facts.relocations().trusted()) {
+                throw new PatchException("relocations are " + facts.relocations().verdict());
+            }
+            refuseTls(c.parsed);
+            long need = facts.data().size();
+            long have = p.dataEnd() - p.dataStart();
+            if (need > have) {
+                throw new PatchException("static data needs " + need + " bytes but its region has " + have
+                        + " (overflowed by " + (need - have) + " bytes)");
+            }
+            c.map = new AddressMap(facts.data().start(), facts.data().end(), p);
         }
-        if (!facts.relocations().trusted()) {
-            throw new PatchException("relocations are " + facts.relocations().verdict());
+    }
+
+    /** Rewrites every relocation site that holds a data address, in place in a copy of the bytes. */
+    static final class MoveSites implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            c.bytes = c.parsed.bytes().clone();
+            int sites = patchSites(c.parsed, c.map, c.bytes);
+            c.log.add("moved static data " + hex(c.facts.data().start()) + ".." + hex(c.facts.data().end()) + " to "
+                    + hex(c.placement.dataStart()) + " (delta " + c.map.delta() + "); rewrote " + sites + " relocation sites");
         }
-        refuseTls(m);
-        long need = facts.data().size();
-        long have = p.dataEnd() - p.dataStart();
-        if (need > have) {
-            throw new PatchException("static data needs " + need + " bytes but its region has " + have
-                    + " (overflowed by " + (need - have) + " bytes)");
-        }
-        AddressMap map = new AddressMap(facts.data().start(), facts.data().end(), p);
-        PatchLog log = new PatchLog();
-        byte[] out = m.bytes().clone();
-        int sites = patchSites(m, map, out);
-        log.add("moved static data " + hex(facts.data().start()) + ".." + hex(facts.data().end()) + " to "
-                + hex(p.dataStart()) + " (delta " + map.delta() + "); rewrote " + sites + " relocation sites");
-        int tableSites = TableWindow.moveSites(m, p.tableBase(), out);
-        if (tableSites > 0) {
-            log.add("moved " + tableSites + " function pointers (table-index sites) by " + p.tableBase());
-        }
-        return CommonSteps.finish(m, facts, p, map, out, log, "relocate");
     }
 
     private static void refuseTls(ParsedModule m) {

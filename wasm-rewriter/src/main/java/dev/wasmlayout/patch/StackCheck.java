@@ -1,9 +1,10 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
+import dev.wasmlayout.wasm.code.CodeEmitter;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.code.ValueType;
@@ -27,18 +28,23 @@ import dev.wasmlayout.wasm.sections.FunctionBody;
  * trap's backtrace says what happened. The setter stores the value before it traps: the pointer's
  * global then holds the value that overflowed, for whoever reports the trap.
  */
-public final class StackCheck {
+public final class StackCheck implements PatchStep {
     public static final String SETTER = "__wasm_layout_stack_set";
     public static final String OVERFLOW = "__wasm_layout_stack_overflow";
 
-    private StackCheck() {
+    StackCheck() {
     }
 
-    /**
-     * @param pointer the stack pointer's global index as the bodies in {@code ed} (or {@code out}) number it
-     */
-    static void apply(ParsedModule m, Placement p, int pointer, byte[] out, ModuleEditor ed, Additions additions,
-                      PatchLog log) {
+    /** Checks every update of the context's stack pointer (numbered as the editor's bodies number it). */
+    @Override
+    public void apply(PatchContext c) {
+        ParsedModule m = c.parsed;
+        Placement p = c.placement;
+        int pointer = c.stackPointer;
+        byte[] out = c.bytes;
+        ModuleEditor ed = c.editor;
+        Additions additions = c.additions;
+        PatchLog log = c.log;
         if (!p.stackCheck()) {
             log.add("stack check off (stack-check: false): the stack pointer is not checked");
             return;
@@ -46,7 +52,7 @@ public final class StackCheck {
         if (pointer < 0 || p.stackHigh() <= p.stackLow()) {
             return; // no stack pointer, or no stack to bound
         }
-        int overflow = additions.function(new FuncType(new int[0], new int[0]), new byte[] {0x00, 0x00, 0x0b}, OVERFLOW);
+        int overflow = additions.function(new FuncType(new int[0], new int[0]), CodeEmitter.body().op(Opcode.UNREACHABLE).end(), OVERFLOW);
         int setter = additions.function(new FuncType(new int[] {ValueType.I32}, new int[0]),
                 setterBody(pointer, p.stackLow(), p.stackHigh(), overflow), SETTER);
         int sites = 0;
@@ -88,14 +94,12 @@ public final class StackCheck {
      * {@code (func (param $sp i32) (global.set $sp) (if (i32.gt_u (i32.sub $sp low) (high - low)) (call $overflow)))}.
      */
     static byte[] setterBody(int pointer, long low, long high, int overflow) {
-        ByteWriter w = new ByteWriter();
-        w.u32(0); // no locals
-        w.u8(0x20).u32(0).u8(0x24).u32(pointer); // local.get 0; global.set sp
-        w.u8(0x20).u32(0).u8(0x41).s32((int) low).u8(0x6b); // local.get 0; i32.const low; i32.sub
-        w.u8(0x41).s32((int) (high - low)).u8(0x4b); // i32.const size; i32.gt_u
-        w.u8(0x04).u8(0x40).u8(0x10).u32(overflow).u8(0x0b); // if; call overflow; end
-        w.u8(0x0b);
-        return w.toByteArray();
+        return CodeEmitter.body()
+                .op(Opcode.LOCAL_GET, 0).op(Opcode.GLOBAL_SET, pointer)
+                .op(Opcode.LOCAL_GET, 0).i32Const(low).op(Opcode.I32_SUB)
+                .i32Const(high - low).op(Opcode.I32_GT_U)
+                .block(Opcode.IF, CodeEmitter.NO_RESULT).op(Opcode.CALL, overflow).op(Opcode.END)
+                .end();
     }
 
     /**
@@ -150,7 +154,7 @@ public final class StackCheck {
             int width = r.pos() - at - 1; // the index runs from after the one-byte opcode to here
             int needed = ByteWriter.u32Size(setter);
             w.bytes(in, copied, at - copied);
-            w.u8(0x10).u32Padded(setter, Math.max(width, needed));
+            w.u8(Opcode.CALL.code()).u32Padded(setter, Math.max(width, needed)); // padded: not the codec's minimal LEB
             copied = r.pos();
             sites++;
             if (needed > width) {

@@ -1,6 +1,6 @@
 package dev.wasmlayout.patch;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
@@ -50,6 +50,25 @@ public record TableWindow(long first, long end) {
             return m.dylink.tableSize() == 0 && end == 0 ? EMPTY : new TableWindow(0, Math.max(end, m.dylink.tableSize()));
         }
         return end == 0 ? EMPTY : new TableWindow(first, end);
+    }
+
+    /** Moves the function pointers in code and data (in place) by the placement's table base. */
+    static final class MoveSites implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            int sites = moveSites(c.parsed, c.placement.tableBase(), c.bytes);
+            if (sites > 0) {
+                c.log.add("moved " + sites + " function pointers (table-index sites) by " + c.placement.tableBase());
+            }
+        }
+    }
+
+    /** Moves the element segments (and grows the table) by the placement's table base. */
+    static final class MoveElements implements PatchStep {
+        @Override
+        public void apply(PatchContext c) {
+            moveElements(c.parsed, c.placement.tableBase(), c.bytes, c.editor, c.log);
+        }
     }
 
     /** Adds {@code base} to every absolute table-index site in the code and data of {@code out}; returns how many. */

@@ -13,6 +13,8 @@ public final class WasmModule {
     public static final byte[] MAGIC = {0x00, 0x61, 0x73, 0x6d};
     public static final int VERSION = 1;
     public static final int HEADER_SIZE = 8;
+    /** Bytes in a page of linear memory: memory limits, memory.size and memory.grow count in pages. */
+    public static final long PAGE_SIZE = 65536;
 
     private final byte[] bytes;
     private final List<Section> sections;

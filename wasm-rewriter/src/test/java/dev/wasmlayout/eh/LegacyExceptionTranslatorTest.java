@@ -8,7 +8,7 @@ import static dev.wasmlayout.wasm.corpus.ModuleBuilder.codeSection;
 import static dev.wasmlayout.wasm.corpus.ModuleBuilder.funcType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.TestFiles;
 import dev.wasmlayout.wasm.code.Opcode;

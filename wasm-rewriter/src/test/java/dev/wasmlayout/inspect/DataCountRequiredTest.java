@@ -3,6 +3,7 @@ package dev.wasmlayout.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.WasmException;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.WasmModule;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
@@ -17,7 +19,7 @@ import java.util.Map;
 
 /** The committed modules with debug info (built by build.sh next to them) and what the tests read from them. */
 final class DebugModules {
-    static final long PAGE = 65536;
+    static final long PAGE = WasmModule.PAGE_SIZE;
 
     private DebugModules() {
     }
@@ -46,7 +48,7 @@ final class DebugModules {
     }
 
     static PatchResult patch(ParsedModule m, String strategy, Placement p) {
-        return Patcher.patch(m, Inspector.inspect("in.wasm", m), strategy, p);
+        return Patcher.patch(m, Inspector.inspect("in.wasm", m), PatchStrategy.ofWord(strategy), p);
     }
 
     /** Payloads of the {@code .debug_*} sections by name, in file order. */

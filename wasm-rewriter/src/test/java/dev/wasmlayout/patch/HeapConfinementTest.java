@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ModuleEditor;
 import dev.wasmlayout.wasm.code.Instruction;
@@ -27,8 +28,9 @@ class HeapConfinementTest {
         // as pic's renumbering does before the confinement: here the call to function 0 becomes a call to 5
         ed.replaceBody(grow.index(), new dev.wasmlayout.wasm.reencode.Reencode().functions(i -> i == 0 ? 5 : i).body(m.bytes(), grow));
 
-        Additions additions = new Additions(m);
-        HeapConfinement.apply(m, f, DebugModules.movedTo(f, 0x1000), m.bytes(), ed, additions, new ArrayList<>(), new PatchLog());
+        PatchContext c = new PatchContext(m, f, DebugModules.movedTo(f, 0x1000), PatchStrategy.PIC);
+        c.editor = ed;
+        new HeapConfinement().apply(c);
 
         List<String> code = new ArrayList<>();
         byte[] body = ed.replacedBody(grow.index());

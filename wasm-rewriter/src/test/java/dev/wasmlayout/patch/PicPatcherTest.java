@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.TestFiles;
 import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
@@ -72,7 +73,7 @@ class PicPatcherTest {
     @Test
     void pickingRelocateForAPicModuleIsRefused() {
         ParsedModule m = counter();
-        assertThatThrownBy(() -> Patcher.patch(m, Inspector.inspect("c", m), "relocate", placement(Map.of("events", 1L))))
+        assertThatThrownBy(() -> Patcher.patch(m, Inspector.inspect("c", m), PatchStrategy.RELOCATE, placement(Map.of("events", 1L))))
                 .isInstanceOf(PatchException.class)
                 .hasMessageContaining("relocate needs relocations");
     }

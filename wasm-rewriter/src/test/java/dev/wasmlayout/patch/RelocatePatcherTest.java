@@ -1,12 +1,14 @@
 package dev.wasmlayout.patch;
 
+import dev.wasmlayout.wasm.WasmModule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.TestFiles;
 import dev.wasmlayout.wasm.sections.DataSegment;
 import dev.wasmlayout.wasm.sections.Export;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Moving real clang-19 modules with their relocations: exact addresses after the patch. */
 class RelocatePatcherTest {
-    private static final long PAGE = 65536;
+    private static final long PAGE = WasmModule.PAGE_SIZE;
 
 
     private static ParsedModule sample(String rel) {
@@ -97,7 +99,7 @@ class RelocatePatcherTest {
         ParsedModule m = sample("footprint/build/tokenizer.wasm");
         ModuleFacts f = Inspector.inspect("t", m);
         assertThat(TableWindow.of(m)).isEqualTo(new TableWindow(1, 6));
-        ParsedModule o = ParsedModule.parse(Patcher.patch(m, f, "relocate", tokenizerPlacement().withTableBase(10)).bytes());
+        ParsedModule o = ParsedModule.parse(Patcher.patch(m, f, PatchStrategy.RELOCATE, tokenizerPlacement().withTableBase(10)).bytes());
         assertThat(TableWindow.of(o)).isEqualTo(new TableWindow(11, 16));
         assertThat(o.sections.tables.get(0).limits().min()).isEqualTo(m.sections.tables.get(0).limits().min() + 10);
         assertThat(o.sections.tables.get(0).limits().max()).isEqualTo(m.sections.tables.get(0).limits().max() + 10);
@@ -149,8 +151,8 @@ class RelocatePatcherTest {
     void secondPatchIsRefused() {
         Placement p = tokenizerPlacement();
         ParsedModule m = sample("footprint/build/tokenizer.wasm");
-        ParsedModule once = ParsedModule.parse(Patcher.patch(m, Inspector.inspect("t", m), "relocate", p).bytes());
-        assertThatThrownBy(() -> RelocatePatcher.patch(once, Inspector.inspect("t", once), p))
+        ParsedModule once = ParsedModule.parse(Patcher.patch(m, Inspector.inspect("t", m), PatchStrategy.RELOCATE, p).bytes());
+        assertThatThrownBy(() -> Patcher.patch(once, Inspector.inspect("t", once), PatchStrategy.RELOCATE, p))
                 .isInstanceOf(PatchException.class)
                 .hasMessageStartingWith("already patched by wasm-layout");
     }
@@ -159,7 +161,7 @@ class RelocatePatcherTest {
     void staleRelocationsAreRefusedWithAdvice() {
         ParsedModule m = sample("footprint/build/checksum.stale.wasm");
         ModuleFacts f = Inspector.inspect("checksum.stale.wasm", m);
-        assertThatThrownBy(() -> Patcher.patch(m, f, "relocate", tokenizerPlacement()))
+        assertThatThrownBy(() -> Patcher.patch(m, f, PatchStrategy.RELOCATE, tokenizerPlacement()))
                 .isInstanceOf(PatchException.class)
                 .hasMessageContaining("stale")
                 .hasMessageContaining("keep wasm-opt off PATH");

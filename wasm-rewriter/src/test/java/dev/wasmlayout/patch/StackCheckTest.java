@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;

@@ -3,7 +3,6 @@ package dev.wasmlayout.wasm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wasmlayout.inspect.ParsedModule;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gives a typed error with the byte offset and the section. */

@@ -1,7 +1,6 @@
 package dev.wasmlayout.wasm;
 
 import dev.wasmlayout.inspect.Inspector;
-import dev.wasmlayout.inspect.ParsedModule;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;

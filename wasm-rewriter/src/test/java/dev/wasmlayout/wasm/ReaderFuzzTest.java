@@ -3,7 +3,6 @@ package dev.wasmlayout.wasm;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wasmlayout.eh.LegacyExceptionTranslator;
 import dev.wasmlayout.inspect.Inspector;
-import dev.wasmlayout.inspect.ParsedModule;
 
 /**
  * Coverage-guided fuzzing of the reader and inspection. Under {@code mvn test} it replays the seed

@@ -2,7 +2,6 @@ package dev.wasmlayout.wasm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wasmlayout.inspect.ParsedModule;
 import dev.wasmlayout.wasm.code.Instruction;
 import dev.wasmlayout.wasm.code.InstructionReader;
 import dev.wasmlayout.wasm.code.InstructionWriter;

@@ -1,9 +1,7 @@
 package dev.wasmlayout.wasm.code;
 
 import dev.wasmlayout.wasm.ByteReader;
-import dev.wasmlayout.wasm.ByteWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
@@ -14,7 +12,8 @@ import java.util.function.IntFunction;
  * A constant expression (global initialiser, segment offset, element item): the constants,
  * ref.null, ref.func, global.get and the extended-const i32/i64 add, sub and mul. Reading checks
  * that only those appear and that exactly one value is left; global.get's type is not known
- * here, so it matches any operand.
+ * here, so it matches any operand. One read from a module also knows where it sits in the file
+ * ({@link #start()}, {@link #end()}), so a patch can copy it unchanged.
  */
 public final class ConstExpr {
     /** {@link #resultType()} when a lone global.get decides the type. */
@@ -22,10 +21,14 @@ public final class ConstExpr {
 
     private final List<Instruction> instructions;
     private final int resultType;
+    private final int end;
+    private final OptionalLong value;
 
-    private ConstExpr(List<Instruction> instructions, int resultType) {
+    private ConstExpr(List<Instruction> instructions, int resultType, int end) {
         this.instructions = Collections.unmodifiableList(instructions);
         this.resultType = resultType;
+        this.end = end;
+        this.value = value(index -> OptionalLong.empty());
     }
 
     /** Reads an expression up to and including its end; {@code in} is left after the end. */
@@ -39,31 +42,7 @@ public final class ConstExpr {
             }
             insns.add(insn);
         }
-        return new ConstExpr(insns, typeCheck(insns, in::invalidAt));
-    }
-
-    /** An expression built in code from the given instructions; the final end is appended. */
-    public static ConstExpr of(Instruction... body) {
-        List<Instruction> insns = new ArrayList<>(Arrays.asList(body));
-        for (Instruction insn : insns) {
-            if (!isConstant(insn.opcode()) || insn.opcode() == Opcode.END) {
-                throw new IllegalArgumentException(insn.opcode().mnemonic() + " does not belong in a constant expression body");
-            }
-        }
-        insns.add(Instruction.of(Opcode.END));
-        return new ConstExpr(insns, typeCheck(insns, (offset, msg) -> new IllegalArgumentException(msg)));
-    }
-
-    public static ConstExpr i32(int value) {
-        return of(Instruction.i32Const(value));
-    }
-
-    public static ConstExpr i64(long value) {
-        return of(Instruction.i64Const(value));
-    }
-
-    public static ConstExpr globalGet(long globalIndex) {
-        return of(Instruction.of(Opcode.GLOBAL_GET, globalIndex));
+        return new ConstExpr(insns, typeCheck(insns, in::invalidAt), in.pos());
     }
 
     /** True for the opcodes a constant expression may hold (extended-const included). */
@@ -85,9 +64,24 @@ public final class ConstExpr {
         return instructions;
     }
 
-    /** Absolute offset of the first instruction, or -1 if built in code. */
-    public int offset() {
+    /** File offset of the first instruction. */
+    public int start() {
         return instructions.get(0).offset();
+    }
+
+    /** File offset just after the final end. */
+    public int end() {
+        return end;
+    }
+
+    /** The global a lone {@code global.get} reads, or -1 for any other expression. */
+    public int globalGet() {
+        return instructions.size() == 2 && instructions.get(0).opcode() == Opcode.GLOBAL_GET ? (int) instructions.get(0).imm(0) : -1;
+    }
+
+    /** True when the expression reads a global anywhere (extended-const arithmetic included). */
+    public boolean readsGlobals() {
+        return instructions.stream().anyMatch(i -> i.opcode() == Opcode.GLOBAL_GET);
     }
 
     /** The value type code of the result ({@link ValueType}), or {@link #UNKNOWN_TYPE}. */
@@ -97,7 +91,7 @@ public final class ConstExpr {
 
     /** The value if the expression uses only constants and arithmetic; see {@link #value(IntFunction)}. */
     public OptionalLong value() {
-        return value(index -> OptionalLong.empty());
+        return value;
     }
 
     /**
@@ -149,16 +143,6 @@ public final class ConstExpr {
             case I64_SUB: return a - b;
             default: return a * b;
         }
-    }
-
-    public void write(ByteWriter out) {
-        InstructionWriter.writeAll(instructions, out);
-    }
-
-    public byte[] toBytes() {
-        ByteWriter out = new ByteWriter(16);
-        write(out);
-        return out.toByteArray();
     }
 
     /** Checks operand types on a small type stack and returns the result type. */

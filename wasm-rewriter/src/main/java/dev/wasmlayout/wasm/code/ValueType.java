@@ -1,6 +1,11 @@
 package dev.wasmlayout.wasm.code;
 
-/** Single-byte value type codes as they appear in block types, typed select and constant expressions. */
+import dev.wasmlayout.wasm.ByteReader;
+
+/**
+ * Single-byte value type codes as they appear in section entries, block types, typed select and
+ * constant expressions, and reading them (GC types are refused).
+ */
 public final class ValueType {
     public static final int I32 = 0x7f;
     public static final int I64 = 0x7e;
@@ -36,5 +41,28 @@ public final class ValueType {
             case EXNREF: return "exnref";
             default: return String.format("0x%02x", code);
         }
+    }
+
+    /** Reads a value type of a section entry. */
+    public static int read(ByteReader r) {
+        int at = r.pos();
+        int t = r.u8();
+        if (isKnown(t)) {
+            return t;
+        }
+        if (t >= 0x63 && t <= 0x6e) {
+            throw r.unsupportedAt(at, String.format("value type 0x%02x (GC / typed references) is not supported", t));
+        }
+        throw r.malformedAt(at, String.format("unknown value type 0x%02x", t));
+    }
+
+    /** Reads a value type that must be a reference type (tables, element segments). */
+    public static int readRefType(ByteReader r) {
+        int at = r.pos();
+        int t = read(r);
+        if (!isReference(t)) {
+            throw r.malformedAt(at, String.format("expected a reference type, got 0x%02x", t));
+        }
+        return t;
     }
 }

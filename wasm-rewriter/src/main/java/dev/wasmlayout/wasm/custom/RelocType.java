@@ -73,15 +73,4 @@ public enum RelocType {
                 return false;
         }
     }
-
-    /** Relative to __memory_base, a location or __tls_base: must not be shifted (trap 5). */
-    public boolean isRelativeMemoryAddress() {
-        switch (this) {
-            case MEMORY_ADDR_REL_SLEB: case MEMORY_ADDR_REL_SLEB64: case MEMORY_ADDR_LOCREL_I32:
-            case MEMORY_ADDR_TLS_SLEB: case MEMORY_ADDR_TLS_SLEB64:
-                return true;
-            default:
-                return false;
-        }
-    }
 }

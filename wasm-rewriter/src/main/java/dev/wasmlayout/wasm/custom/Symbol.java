@@ -21,10 +21,6 @@ public record Symbol(int number, SymbolKind kind, int flags, String name, int in
         return (flags & UNDEFINED) != 0;
     }
 
-    public boolean tls() {
-        return (flags & TLS) != 0;
-    }
-
     public boolean absolute() {
         return (flags & ABSOLUTE) != 0;
     }

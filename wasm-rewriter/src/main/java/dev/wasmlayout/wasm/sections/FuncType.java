@@ -1,10 +1,26 @@
 package dev.wasmlayout.wasm.sections;
 
+import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.code.ValueType;
 import java.util.Arrays;
 
 /** A function signature; parameter and result types are value type bytes. */
 public record FuncType(int[] params, int[] results) {
+    /** The byte that starts a function type in the type section. */
+    public static final int FORM = 0x60;
+
+    /** The type's entry in the type section. */
+    public void write(ByteWriter w) {
+        w.u8(FORM).u32(params.length);
+        for (int p : params) {
+            w.u8(p);
+        }
+        w.u32(results.length);
+        for (int r : results) {
+            w.u8(r);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof FuncType f && Arrays.equals(params, f.params) && Arrays.equals(results, f.results);

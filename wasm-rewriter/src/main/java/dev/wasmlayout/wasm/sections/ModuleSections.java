@@ -5,6 +5,8 @@ import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
 import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.ConstExpr;
+import dev.wasmlayout.wasm.code.ValueType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,15 +111,34 @@ public final class ModuleSections {
         return d < functionTypes.length ? types.get(functionTypes[d]) : null;
     }
 
-    /** The import behind global {@code index}, or null when the global is defined. */
-    public Import globalImport(int index) {
-        int seen = 0;
-        for (Import i : imports) {
-            if (i.kind() == ExternalKind.GLOBAL && seen++ == index) {
-                return i;
+    /** The index the module exports as {@code name} with this kind, or -1 (export names are unique). */
+    public int exportedIndex(ExternalKind kind, String name) {
+        for (Export e : exports) {
+            if (e.kind() == kind && e.name().equals(name)) {
+                return e.index();
+            }
+        }
+        return -1;
+    }
+
+    /** The first name under which the thing {@code index} of this kind is exported, or null. */
+    public String exportName(ExternalKind kind, int index) {
+        for (Export e : exports) {
+            if (e.kind() == kind && e.index() == index) {
+                return e.name();
             }
         }
         return null;
+    }
+
+    /** Whether anything of this kind is exported (a module exports at most one memory, table...). */
+    public boolean exportsKind(ExternalKind kind) {
+        for (Export e : exports) {
+            if (e.kind() == kind) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static ModuleSections decode(WasmModule module) {
@@ -195,7 +216,7 @@ public final class ModuleSections {
         for (int i = 0; i < n; i++) {
             int at = r.pos();
             int form = r.u8();
-            if (form != 0x60) {
+            if (form != FuncType.FORM) {
                 if (form == 0x4e || form == 0x4f || form == 0x50 || form == 0x5e || form == 0x5f) {
                     throw r.unsupportedAt(at, String.format("GC type form 0x%02x is not supported", form));
                 }
@@ -211,7 +232,7 @@ public final class ModuleSections {
         int n = r.checkCount(r.u32(), 1, what);
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
-            out[i] = ValueTypes.read(r);
+            out[i] = ValueType.read(r);
         }
         return out;
     }
@@ -269,12 +290,12 @@ public final class ModuleSections {
     }
 
     private static TableType readTableType(ByteReader r) {
-        int ref = ValueTypes.readRefType(r);
+        int ref = ValueType.readRefType(r);
         return new TableType(ref, Limits.read(r));
     }
 
     private static GlobalType readGlobalType(ByteReader r) {
-        int t = ValueTypes.read(r);
+        int t = ValueType.read(r);
         int at = r.pos();
         int mut = r.u8();
         if (mut > 1) {
@@ -313,7 +334,7 @@ public final class ModuleSections {
         int index = count(b.imports, ExternalKind.GLOBAL);
         for (int i = 0; i < n; i++) {
             GlobalType t = readGlobalType(r);
-            b.globals.add(new Global(index++, t, InitExprReader.read(r)));
+            b.globals.add(new Global(index++, t, ConstExpr.read(r)));
         }
     }
 
@@ -342,16 +363,16 @@ public final class ModuleSections {
             boolean explicitTable = (flags & 2) != 0;
             boolean usesExprs = (flags & 4) != 0;
             int table = 0;
-            InitExpr offset = null;
+            ConstExpr offset = null;
             if (!passiveOrDeclared) {
                 if (explicitTable) {
                     table = r.u32AsInt("table index");
                 }
-                offset = InitExprReader.read(r);
+                offset = ConstExpr.read(r);
             }
             if (passiveOrDeclared || explicitTable) {
                 if (usesExprs) {
-                    ValueTypes.readRefType(r);
+                    ValueType.readRefType(r);
                 } else {
                     int kindAt = r.pos();
                     if (r.u8() != 0) {
@@ -363,7 +384,7 @@ public final class ModuleSections {
             int[] funcs = null;
             if (usesExprs) {
                 for (int k = 0; k < count; k++) {
-                    InitExprReader.read(r);
+                    ConstExpr.read(r);
                 }
             } else {
                 funcs = new int[count];
@@ -393,7 +414,7 @@ public final class ModuleSections {
                     // engines reject more; the number also guards any per-local allocation later on
                     throw body.invalidAt(at, "function " + index + " declares " + locals + " locals, more than 50000");
                 }
-                ValueTypes.read(body);
+                ValueType.read(body);
             }
             int codeStart = body.pos();
             int end = localsStart + size;
@@ -412,11 +433,11 @@ public final class ModuleSections {
             int flags = r.u32AsInt("data segment flags");
             boolean active;
             int memory = 0;
-            InitExpr offset = null;
+            ConstExpr offset = null;
             switch (flags) {
-                case 0: active = true; offset = InitExprReader.read(r); break;
+                case 0: active = true; offset = ConstExpr.read(r); break;
                 case 1: active = false; break;
-                case 2: active = true; memory = r.u32AsInt("memory index"); offset = InitExprReader.read(r); break;
+                case 2: active = true; memory = r.u32AsInt("memory index"); offset = ConstExpr.read(r); break;
                 default: throw r.malformedAt(start, "data segment flags " + flags + " are not 0, 1 or 2");
             }
             int len = r.u32AsInt("data segment size");

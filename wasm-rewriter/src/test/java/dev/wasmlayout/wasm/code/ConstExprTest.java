@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wasmlayout.wasm.ByteReader;
+import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.WasmException;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,11 @@ class ConstExprTest {
         ByteReader in = new ByteReader(backing, 3, backing.length, "global");
         ConstExpr c = ConstExpr.read(in);
         assertThat(in.pos()).isEqualTo(3 + expr.length);
-        assertThat(c.toBytes()).isEqualTo(expr);
+        ByteWriter again = new ByteWriter();
+        InstructionWriter.writeAll(c.instructions(), again);
+        assertThat(again.toByteArray()).isEqualTo(expr);
+        assertThat(c.start()).isEqualTo(3);
+        assertThat(c.end()).isEqualTo(3 + expr.length);
         return c;
     }
 
@@ -122,14 +127,24 @@ class ConstExprTest {
     }
 
     @Test
-    void builtInCode() {
-        assertThat(ConstExpr.i32(1024).toBytes()).isEqualTo(bytes(0x41, 0x80, 0x08, 0x0b));
-        assertThat(ConstExpr.i64(-1).toBytes()).isEqualTo(bytes(0x42, 0x7f, 0x0b));
-        assertThat(ConstExpr.globalGet(3).toBytes()).isEqualTo(bytes(0x23, 0x03, 0x0b));
-        ConstExpr sum = ConstExpr.of(Instruction.of(Opcode.GLOBAL_GET, 0), Instruction.i32Const(8), Instruction.of(Opcode.I32_ADD));
+    void extendedConstWithAGlobalTheResolverKnows() {
+        ConstExpr sum = read(bytes(0x23, 0x00, 0x41, 0x08, 0x6a, 0x0b));
         assertThat(sum.value(i -> OptionalLong.of(100))).hasValue(108);
-        assertThat(sum.offset()).isEqualTo(-1);
-        assertThatThrownBy(() -> ConstExpr.of(Instruction.of(Opcode.NOP))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ConstExpr.of(Instruction.of(Opcode.I32_ADD))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sum.value()).isEmpty();
+    }
+
+    @Test
+    void oneReadFromAModuleKnowsWhereItSits() {
+        // a byte before the expression, then global.get 5; end, then one byte after
+        ByteReader in = new ByteReader(bytes(0x00, 0x23, 0x05, 0x0b, 0x00), 1, 5, "global");
+        ConstExpr e = ConstExpr.read(in);
+        assertThat(e.start()).isEqualTo(1);
+        assertThat(e.end()).isEqualTo(4);
+        assertThat(e.globalGet()).isEqualTo(5);
+        assertThat(e.readsGlobals()).isTrue();
+        assertThat(e.value()).isEmpty();
+        ConstExpr sum = ConstExpr.read(new ByteReader(bytes(0x41, 0x10, 0x23, 0x00, 0x6a, 0x0b), 0, 6, "global"));
+        assertThat(sum.globalGet()).isEqualTo(-1); // not a lone global.get
+        assertThat(sum.readsGlobals()).isTrue();
     }
 }

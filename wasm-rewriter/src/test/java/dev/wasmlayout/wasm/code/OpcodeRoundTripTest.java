@@ -2,10 +2,16 @@ package dev.wasmlayout.wasm.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +22,53 @@ import org.junit.jupiter.params.provider.ValueSource;
  * For every opcode, grouped by proposal: a body holding a sample encoding decodes to the same
  * opcode and immediates at the right offsets, and re-encodes to the same bytes. Variants cover the
  * immediate forms one sample cannot (explicit memory indices, memory64 offsets, type-index blocks).
+ * Writer and reader share the opcode table, so a wrong entry would round-trip unnoticed: every
+ * instruction's bytes are also checked against opcode-bytes.txt, the opcode bytes wabt wrote for
+ * each mnemonic (an oracle independent of the table).
  */
 class OpcodeRoundTripTest {
+    /** Mnemonic to the opcode bytes (hex, space separated) wabt encodes it with; select has two. */
+    private static final Map<String, List<String>> ORACLE = oracle();
+
+    private static Map<String, List<String>> oracle() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        try (InputStream in = OpcodeRoundTripTest.class.getResourceAsStream("opcode-bytes.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int space = line.indexOf(' ');
+                rows.computeIfAbsent(line.substring(0, space), k -> new ArrayList<>()).add(line.substring(space + 1).trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    private static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            sb.append(sb.length() == 0 ? "" : " ").append(String.format("%02x", b & 0xff));
+        }
+        return sb.toString();
+    }
+
+    /** Fails unless {@code insn} is encoded with the opcode bytes wabt uses for its mnemonic. */
+    static void assertOpcodeBytesMatchTheOracle(Instruction insn) {
+        String encoded = hex(InstructionWriter.encode(insn)) + " ";
+        assertThat(ORACLE.get(insn.opcode().mnemonic())).as("opcode bytes of %s", insn.opcode().mnemonic())
+                .isNotNull().anyMatch(row -> encoded.startsWith(row + " "));
+    }
+
+    @Test
+    void theOracleHasOneRowPerOpcode() {
+        int rows = ORACLE.values().stream().mapToInt(List::size).sum();
+        assertThat(rows).isEqualTo(Opcode.values().length);
+        for (Opcode op : Opcode.values()) {
+            assertOpcodeBytesMatchTheOracle(Samples.sample(op));
+        }
+    }
 
     /**
      * Wraps {@code insns} into a complete body (a lone block opener or else gets its if and end),
@@ -39,6 +90,7 @@ class OpcodeRoundTripTest {
         if (first != Opcode.END) {
             body.add(Instruction.of(Opcode.END));
         }
+        body.forEach(OpcodeRoundTripTest::assertOpcodeBytesMatchTheOracle);
         byte[] bytes = Samples.encode(body.toArray(new Instruction[0]));
         List<Instruction> decoded = Bodies.decode(bytes);
 

@@ -1,11 +1,8 @@
-package dev.wasmlayout.inspect;
+package dev.wasmlayout.wasm.code;
 
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.WasmException;
 import dev.wasmlayout.wasm.WasmModule;
-import dev.wasmlayout.wasm.code.Feature;
-import dev.wasmlayout.wasm.code.InstructionReader;
-import dev.wasmlayout.wasm.code.Opcode;
 import dev.wasmlayout.wasm.sections.FunctionBody;
 import dev.wasmlayout.wasm.sections.ModuleSections;
 import java.util.ArrayList;
@@ -15,12 +12,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Decodes every function body, so an unknown opcode or a truncated body is reported on read, and
+ * The one pass over a module's code, made while it is parsed. Decodes every function body, so an unknown opcode or a truncated body is reported on read, and
  * refuses {@code memory.init}/{@code data.drop} in a module without a data count section (the spec
  * makes that malformed: a one-pass decoder must know the number of segments before the code).
  */
-final class CodeValidator {
-    private CodeValidator() {
+public final class CodeScan {
+    private CodeScan() {
     }
 
     /** Sees one instruction: the body it is in, its opcode and the file offset of its first byte. */
@@ -29,11 +26,11 @@ final class CodeValidator {
     }
 
     /** A memory.grow or memory.size: the function index, the opcode and its file offset. */
-    record GrowOp(int function, Opcode opcode, int offset) {
+    public record GrowOp(int function, Opcode opcode, int offset) {
     }
 
     /** What the pass over the code found: memory.grow/memory.size sites and exception-handling instructions. */
-    record Findings(List<GrowOp> growOps, ExceptionUse exceptions) {
+    public record Findings(List<GrowOp> growOps, ExceptionUse exceptions) {
     }
 
     /**
@@ -41,7 +38,7 @@ final class CodeValidator {
      * exception-handling instructions it uses, so inspection does not have to decode the code a
      * second time to find them.
      */
-    static Findings check(WasmModule module, ModuleSections sections) {
+    public static Findings check(WasmModule module, ModuleSections sections) {
         // the visitor runs on several threads at once (forEachOpcode): the list is synchronized and sorted after
         List<GrowOp> grow = Collections.synchronizedList(new ArrayList<>());
         ExceptionUse exceptions = new ExceptionUse();

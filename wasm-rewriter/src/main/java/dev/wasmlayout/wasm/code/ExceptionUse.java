@@ -1,6 +1,5 @@
-package dev.wasmlayout.inspect;
+package dev.wasmlayout.wasm.code;
 
-import dev.wasmlayout.wasm.code.Opcode;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
-package dev.wasmlayout.inspect;
+package dev.wasmlayout.wasm.code;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.WasmException;
-import dev.wasmlayout.wasm.code.Opcode;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.corpus.FunctionBuilder;
 import dev.wasmlayout.wasm.corpus.ModuleBuilder;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class ParallelCodeScanTest {
         List<Integer> functions = new ArrayList<>();
         List<String> ops = new ArrayList<>();
         int last = -1;
-        for (CodeValidator.GrowOp g : m.growOps) {
+        for (CodeScan.GrowOp g : m.growOps) {
             assertThat(g.offset()).isGreaterThan(last);
             assertThat(bytes[g.offset()] & 0xff).isEqualTo(g.opcode() == Opcode.MEMORY_GROW ? 0x40 : 0x3f);
             last = g.offset();

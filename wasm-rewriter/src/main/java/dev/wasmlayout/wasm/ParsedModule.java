@@ -1,7 +1,7 @@
-package dev.wasmlayout.inspect;
+package dev.wasmlayout.wasm;
 
-import dev.wasmlayout.wasm.Section;
-import dev.wasmlayout.wasm.WasmModule;
+import dev.wasmlayout.wasm.code.CodeScan;
+import dev.wasmlayout.wasm.code.ExceptionUse;
 import dev.wasmlayout.wasm.custom.Dylink0Section;
 import dev.wasmlayout.wasm.custom.LinkingSection;
 import dev.wasmlayout.wasm.custom.NameSection;
@@ -16,7 +16,10 @@ import java.util.List;
 /**
  * A module with every section the tool understands decoded: the standard sections and the custom
  * sections {@code name}, {@code linking}, {@code reloc.*}, {@code dylink.0}, {@code producers},
- * {@code target_features}. Other custom sections (debug info) stay raw.
+ * {@code target_features}. Other custom sections (debug info) stay raw. Every function body is decoded
+ * once while parsing ({@link CodeScan}), so malformed code is refused on read; what that pass found
+ * (memory.grow/memory.size sites, exception-handling instructions) is kept for inspection, which then
+ * does not decode the code again.
  */
 public final class ParsedModule {
     public final WasmModule module;
@@ -27,8 +30,8 @@ public final class ParsedModule {
     public final Dylink0Section dylink;
     public final ProducersSection producers;
     public final TargetFeaturesSection targetFeatures;
-    /** Every memory.grow and memory.size, found while the code was checked. */
-    final List<CodeValidator.GrowOp> growOps;
+    /** Every memory.grow and memory.size in file order, found while the code was checked. */
+    public final List<CodeScan.GrowOp> growOps;
     /** The exception-handling instructions, found in the same pass. */
     public final ExceptionUse exceptions;
 
@@ -46,7 +49,7 @@ public final class ParsedModule {
         this.dylink = module.custom(Dylink0Section.NAME).map(s -> Dylink0Section.read(b, s)).orElse(null);
         this.producers = module.custom(ProducersSection.NAME).map(s -> ProducersSection.read(b, s)).orElse(null);
         this.targetFeatures = module.custom(TargetFeaturesSection.NAME).map(s -> TargetFeaturesSection.read(b, s)).orElse(null);
-        CodeValidator.Findings code = CodeValidator.check(module, sections);
+        CodeScan.Findings code = CodeScan.check(module, sections);
         this.growOps = code.growOps();
         this.exceptions = code.exceptions();
     }
