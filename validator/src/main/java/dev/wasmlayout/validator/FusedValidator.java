@@ -10,7 +10,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmlayout.fuse.FuseException;
 import dev.wasmlayout.fuse.FusedMap;
 import dev.wasmlayout.fuse.PerModuleMemories;
-import dev.wasmlayout.inspect.ParsedModule;
+import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;
 import java.util.ArrayList;
