@@ -2,6 +2,7 @@ package dev.wasmlayout.cli;
 
 import dev.wasmlayout.linker.LinkJob;
 import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.linker.RunText;
 import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -71,7 +71,7 @@ public final class LinkJob {
         progress.accept("planning " + req.manifest());
         PlanJob.Planned planned = PlanJob.plan(req.manifest(), PlanJob.lockIn(req.outDir()), req.locked());
         Manifest manifest = planned.manifest();
-        Set<String> leftOut = leftOut(manifest, req.without());
+        Set<String> leftOut = leftOut(manifest, req.without(), "--without");
         Layout layout = planned.plan().layout();
         List<LoadedModule> kept = new ArrayList<>();
         for (LoadedModule m : planned.modules()) {
@@ -151,6 +151,10 @@ public final class LinkJob {
         return new Written(linked, written);
     }
 
+    /** link.json. */
+    record LinkInfo(String manifest, Set<String> without, Set<String> files) {
+    }
+
     /** The files the previous link.json in {@code dir} lists (none when there is no such list). */
     private static Set<String> previousFiles(Path dir) {
         Path info = dir.resolve(LINK_INFO);
@@ -167,13 +171,20 @@ public final class LinkJob {
         }
     }
 
-    private static Set<String> leftOut(Manifest manifest, Set<String> without) {
+    /**
+     * The modules to leave out, checked against the manifest: each must exist and be optional.
+     * {@code option} names where they came from in messages ({@code --without}, {@code <without>}).
+     */
+    public static Set<String> leftOut(Manifest manifest, java.util.Collection<String> without, String option) {
         Set<String> out = new TreeSet<>();
         for (String name : without) {
+            if (name == null || name.isBlank()) {
+                throw new LinkException(manifest.file() + ": " + option + " has an empty entry");
+            }
             ModuleSpec spec = manifest.module(name).orElseThrow(() -> new LinkException(
-                    manifest.file() + ": --without " + name + ": the manifest has no module '" + name + "'"));
+                    manifest.file() + ": " + option + " " + name + ": the manifest has no module '" + name + "'"));
             if (!spec.optional()) {
-                throw new LinkException(manifest.file() + ":" + spec.location() + ": --without " + name + ": module '" + name
+                throw new LinkException(manifest.file() + ":" + spec.location() + ": " + option + " " + name + ": module '" + name
                         + "' is not optional (add 'optional: true' to leave it out)");
             }
             out.add(name);
@@ -199,18 +210,8 @@ public final class LinkJob {
     private static String linkInfo(Request req, Set<String> leftOut, Set<String> others) {
         Path dir = req.outDir().toAbsolutePath().normalize();
         String manifest = dir.relativize(req.manifest().toAbsolutePath().normalize()).toString().replace('\\', '/');
-        StringBuilder sb = new StringBuilder("{\n  \"manifest\" : \"").append(Json.escape(manifest)).append("\",\n  \"without\" : [");
-        int i = 0;
-        for (String s : leftOut) {
-            sb.append(i++ == 0 ? " " : ", ").append('"').append(Json.escape(s)).append('"');
-        }
-        sb.append(i == 0 ? "],\n  \"files\" : [" : " ],\n  \"files\" : [");
         Set<String> files = new TreeSet<>(others);
         files.add(LINK_INFO);
-        int k = 0;
-        for (String f : files) {
-            sb.append(k++ == 0 ? " " : ", ").append('"').append(Json.escape(f)).append('"');
-        }
-        return sb.append(" ]\n}\n").toString();
+        return Json.writeFile(new LinkInfo(manifest, leftOut, files));
     }
 }

@@ -3,6 +3,7 @@ package dev.wasmlayout.maven;
 import dev.wasmlayout.linker.LinkJob;
 import dev.wasmlayout.linker.LinkedSet;
 import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.linker.RunText;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.manifest.RunStep;
 import dev.wasmlayout.validator.Engine;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,25 +59,23 @@ public class ValidateMojo extends AbstractWasmLayoutMojo {
                     + "): run the link goal first, or point <outputDirectory> at its output");
         }
         LinkedSet set = LinkedSet.read(dir);
-        Path stampFile = stamp(STAMP);
         String fingerprint = fingerprint(set);
-        Optional<Stamp> last = Stamp.read(stampFile);
-        if (last.isPresent() && last.get().sameInputs(fingerprint)) {
-            getLog().info("wasm-layout: inputs unchanged, skipping validate (last run: "
-                    + String.join(" ", last.get().notes()) + ")");
+        if (upToDate(STAMP, fingerprint, null)) {
             return;
         }
-        try {
-            Stamp.delete(stampFile);
-        } catch (IOException e) {
-            throw ioError("cannot delete " + stampFile, e);
-        }
         RunJob.Outcome outcome = RunJob.run(dir, options);
-        String summary = RunLog.write(outcome, getLog());
+        for (RunText.Line line : RunText.lines(outcome)) { // the lines `wasm-layout run` prints
+            switch (line.level()) {
+                case INFO -> getLog().info(line.text());
+                case WARN -> getLog().warn(line.text());
+                case ERROR -> getLog().error(line.text());
+            }
+        }
+        String summary = RunText.summary(outcome);
         if (outcome.exitStatus() != 0) {
             throw new MojoFailureException("wasm-layout: validation of " + display(dir) + " failed: " + summary);
         }
-        new Stamp(fingerprint, List.of(summary)).write(stampFile);
+        remember(STAMP, fingerprint, List.of(summary));
     }
 
     RunJob.Options options() throws MojoFailureException {
