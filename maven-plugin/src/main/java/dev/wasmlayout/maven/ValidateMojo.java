@@ -11,6 +11,7 @@ import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -31,7 +32,23 @@ public class ValidateMojo extends AbstractWasmLayoutMojo {
 
     /** {@code compiler} (Chicory's bytecode compiler, the default) or {@code interpreter}. */
     @Parameter(property = "wasmLayout.engine", defaultValue = "compiler")
-    String engine;
+    Engine engine = Engine.COMPILER;
+
+    /** The text of an {@code <engine>} that names no engine, reported by {@link #options()} with the element. */
+    private String unknownEngine;
+
+    /**
+     * Maven sets {@code <engine>} through this setter, not the field: its own enum conversion wants the
+     * constant's exact name, the POM has always said {@code compiler} and {@code interpreter}.
+     */
+    public void setEngine(String name) {
+        String n = name == null ? "" : name.trim();
+        unknownEngine = null;
+        engine = Arrays.stream(Engine.values()).filter(e -> e.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+        if (engine == null) {
+            unknownEngine = name;
+        }
+    }
 
     /** Record every violation instead of stopping each step at the first. */
     @Parameter(property = "wasmLayout.collectAll", defaultValue = "false")
@@ -79,17 +96,13 @@ public class ValidateMojo extends AbstractWasmLayoutMojo {
     }
 
     RunJob.Options options() throws MojoFailureException {
-        Engine e;
-        String name = engine == null ? "compiler" : engine.trim();
-        switch (name) {
-            case "compiler": e = Engine.COMPILER; break;
-            case "interpreter": e = Engine.INTERPRETER; break;
-            default: throw configError("engine", "'" + engine + "': expected compiler or interpreter");
+        if (engine == null) {
+            throw configError("engine", "'" + unknownEngine + "': expected compiler or interpreter");
         }
         if (stepTimeoutMillis <= 0) {
             throw configError("stepTimeoutMillis", stepTimeoutMillis + ": expected a positive number of milliseconds");
         }
-        return new RunJob.Options(e, collectAll, stepTimeoutMillis, differential);
+        return new RunJob.Options(engine, collectAll, stepTimeoutMillis, differential);
     }
 
     /** The linked files, the manifest, the files its run steps load, the originals (differential), the options. */

@@ -61,7 +61,7 @@ class MojosTest {
 
     ValidateMojo validate() {
         ValidateMojo v = configure(new ValidateMojo());
-        v.engine = "interpreter";
+        v.setEngine("interpreter");
         return v;
     }
 
@@ -169,7 +169,7 @@ class MojosTest {
                 && l.endsWith("0 violations)"));
 
         ValidateMojo compiler = validate();
-        compiler.engine = "compiler";
+        compiler.setEngine("compiler");
         log.clear();
         compiler.execute();
         assertThat(log.lines).anyMatch(l -> l.startsWith("[INFO] OK: "));
@@ -263,10 +263,10 @@ class MojosTest {
         assertThatThrownBy(v::execute).isInstanceOf(MojoFailureException.class)
                 .hasMessageStartingWith("<outputDirectory> target/classes/wasm holds no linked set (no link.json)");
         link().execute();
-        v.engine = "jit";
+        v.setEngine("jit");
         assertThatThrownBy(v::execute).hasMessage("<engine> 'jit': expected compiler or interpreter "
                 + "(configure <engine> in the wasm-layout-maven-plugin's <configuration>)");
-        v.engine = "interpreter";
+        v.setEngine("interpreter");
         v.stepTimeoutMillis = 0;
         assertThatThrownBy(v::execute).hasMessageStartingWith("<stepTimeoutMillis> 0: expected a positive number");
         ReportMojo r = report();
