@@ -95,7 +95,7 @@ final class LinkCommand implements Callable<Integer> {
             out.printf("warning: %s%n", w);
         }
         for (LinkJob.LinkedModule m : linked.modules()) {
-            out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
+            out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy().jsonName(), outDir.resolve(m.name() + ".wasm"));
             for (String w : m.warnings()) {
                 out.printf("  warning: %s%n", w);
             }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.linker;
 
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutJson;
 import dev.wasmlayout.layout.LockFile;
@@ -48,7 +49,7 @@ public final class LinkJob {
     }
 
     /** A module as linked: its strategy, what patching did, and the part of that which lost something (debug info). */
-    public record LinkedModule(String name, String strategy, String file, List<String> actions, List<String> warnings) {
+    public record LinkedModule(String name, Strategy strategy, String file, List<String> actions, List<String> warnings) {
     }
 
     /**
@@ -108,10 +109,10 @@ public final class LinkJob {
     private static Patched patch(LoadedModule m, Manifest manifest, Layout layout, Set<String> leftOut, long tableBase,
                                  java.util.function.Consumer<String> progress) {
         String file = m.spec().wasmPath().toString();
-        progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
+        progress.accept("patching " + m.name() + " (" + m.strategy().jsonName() + ")");
         Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBase);
         try {
-            PatchResult r = Patcher.patch(m.parsed(), m.facts(), m.strategy(), p);
+            PatchResult r = Patcher.patch(m.parsed(), m.facts(), RewriterStrategy.name(m.strategy()), p);
             List<String> actions = new ArrayList<>(r.actions());
             List<String> warnings = new ArrayList<>(r.warnings());
             byte[] bytes = r.bytes();
@@ -119,7 +120,7 @@ public final class LinkJob {
             if (!stubbed.isEmpty()) {
                 bytes = ImportStubs.apply(bytes, stubbed, actions, warnings);
             }
-            return new Patched(new LinkedModule(m.name(), r.strategy(), file, actions, warnings), bytes);
+            return new Patched(new LinkedModule(m.name(), m.strategy(), file, actions, warnings), bytes);
         } catch (PatchException | WasmException e) {
             throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
         }

@@ -83,7 +83,7 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
             getLog().warn("wasm-layout: " + w);
         }
         for (LinkJob.LinkedModule lm : linked.modules()) {
-            getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
+            getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy().jsonName() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
             for (String w : lm.warnings()) {
                 getLog().warn("wasm-layout: " + lm.name() + ": " + w);
             }
@@ -122,9 +122,10 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
                     .value("fuse", fuse)
                     .value("importMemory", importMemory)
                     .values("without", leftOut)
-                    .file("manifest", m.file())
-                    .file("lock", m.folder().resolve(PlanJob.LOCK_FILE))
-                    .file("outputLock", out.resolve(PlanJob.LOCK_FILE));
+                    .file("manifest", m.file());
+            for (Path lock : PlanJob.locksFor(m, out)) {
+                f.file("lock", lock);
+            }
             for (ModuleSpec spec : m.modules()) {
                 f.file("module " + spec.name(), spec.wasmPath());
             }

@@ -81,8 +81,7 @@ public class ReportMojo extends AbstractWasmLayoutMojo {
     }
 
     private PlanJob.Planned plan(Manifest m) throws MojoFailureException {
-        Path lock = outputDir().resolve(PlanJob.LOCK_FILE);
-        return PlanJob.plan(m.file(), Files.isRegularFile(lock) ? lock : null, false);
+        return PlanJob.plan(m.file(), PlanJob.lockIn(outputDir()), false);
     }
 
     Set<ReportFormat> formats() throws MojoFailureException {
@@ -108,8 +107,10 @@ public class ReportMojo extends AbstractWasmLayoutMojo {
             if (m == null) {
                 f.file("layout", linkedLayout);
             } else {
-                f.file("manifest", m.file()).file("lock", m.folder().resolve(PlanJob.LOCK_FILE))
-                        .file("outputLock", outputDirectory.toPath().resolve(PlanJob.LOCK_FILE));
+                f.file("manifest", m.file());
+                for (Path lock : PlanJob.locksFor(m, outputDirectory.toPath())) {
+                    f.file("lock", lock);
+                }
                 for (ModuleSpec spec : m.modules()) {
                     f.file("module " + spec.name(), spec.wasmPath());
                 }
