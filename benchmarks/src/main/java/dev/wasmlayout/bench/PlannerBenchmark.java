@@ -59,7 +59,7 @@ public class PlannerBenchmark {
             String name = "m" + i;
             specs.add(new ModuleSpec(name, name + ".wasm", Path.of(name + ".wasm"), OptionalLong.of(1024 + random.nextInt(4096)),
                     OptionalLong.of(random.nextInt(8192)), Map.of(), false, Optional.empty(), null));
-            needs.add(new ModuleNeeds(name, random.nextInt(5000), ALIGNS[random.nextInt(ALIGNS.length)], 0, 0, 65536,
+            needs.add(new ModuleNeeds(name, random.nextInt(5000), ALIGNS[random.nextInt(ALIGNS.length)], 0, 65536,
                     Strategy.RELOCATE));
         }
         List<SharedSpec> shared = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.util.Objects;
  * @param dataSize          static data extent in bytes, .bss included
  * @param dataAlign         the largest alignment of its data segments (0 or 1 when it has none)
  * @param linkedStackSize   the stack it was linked with; used when the manifest gives no stack
- * @param linkedHeapSize    a bounded heap it was linked with, 0 if unknown; used when the manifest gives no heap
  * @param linkedMemoryBytes its initial memory as linked, for the footprint comparison
  * @param strategy          how the module is moved, chosen by the caller (the manifest's, else what
  *                          inspection found); null when there is none
@@ -18,14 +17,14 @@ import java.util.Objects;
  *                          its heap must end on a 64 KiB page boundary or the tail is out of its reach
  */
 public record ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize,
-                          long linkedHeapSize, long linkedMemoryBytes, Strategy strategy, boolean heapEndsOnPage) {
+                          long linkedMemoryBytes, Strategy strategy, boolean heapEndsOnPage) {
 
     public ModuleNeeds {
         Objects.requireNonNull(module, "module");
     }
 
-    public ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize, long linkedHeapSize,
-                       long linkedMemoryBytes, Strategy strategy) {
-        this(module, dataSize, dataAlign, linkedStackSize, linkedHeapSize, linkedMemoryBytes, strategy, false);
+    public ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize, long linkedMemoryBytes,
+                       Strategy strategy) {
+        this(module, dataSize, dataAlign, linkedStackSize, linkedMemoryBytes, strategy, false);
     }
 }

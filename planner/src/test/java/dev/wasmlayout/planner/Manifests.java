@@ -28,6 +28,6 @@ final class Manifests {
 
     /** Needs for a relocatable module with the given static data. */
     static ModuleNeeds needs(String module, long dataSize, long dataAlign) {
-        return new ModuleNeeds(module, dataSize, dataAlign, 65536, 0, 2 * 65536, Strategy.RELOCATE);
+        return new ModuleNeeds(module, dataSize, dataAlign, 65536, 2 * 65536, Strategy.RELOCATE);
     }
 }

@@ -145,7 +145,7 @@ class PlanningErrorsTest {
     @Test
     void negativeNeeds() {
         Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm } ]\n");
-        assertThat(error(manifest, List.of(new ModuleNeeds("a", -1, 16, 0, 0, 0, Strategy.PIC))))
+        assertThat(error(manifest, List.of(new ModuleNeeds("a", -1, 16, 0, 0, Strategy.PIC))))
                 .isEqualTo("module 'a': dataSize is negative (-1)");
     }
 
@@ -159,7 +159,7 @@ class PlanningErrorsTest {
     @Test
     void noStrategyAnywhere() {
         Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm } ]\n");
-        assertThat(error(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, 0, null))))
+        assertThat(error(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, null))))
                 .isEqualTo(file() + ":2:12: module 'a': no strategy: inspection found none and the manifest sets none"
                         + " (relocate, pic or placed)");
     }
