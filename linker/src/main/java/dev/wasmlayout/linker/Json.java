@@ -3,6 +3,7 @@ package dev.wasmlayout.linker;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -42,6 +43,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // our own records and collections: cannot happen
         }
+    }
+
+    /** {@code text} read into {@code type} (a record: link.json); keys it does not know are passed over. */
+    static <T> T read(String text, Class<T> type) throws IOException {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(text);
     }
 
     /** As {@link #write}, with an empty array as {@code []}: link.json's bytes since its first version. */

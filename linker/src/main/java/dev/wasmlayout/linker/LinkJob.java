@@ -152,8 +152,14 @@ public final class LinkJob {
         return new Written(linked, written);
     }
 
-    /** link.json. */
+    /**
+     * link.json: the manifest relative to the folder, the modules left out, every file of the set (a
+     * link.json older than the list has no "files": null).
+     */
     record LinkInfo(String manifest, Set<String> without, Set<String> files) {
+        static LinkInfo read(Path file) throws IOException {
+            return Json.read(Files.readString(file), LinkInfo.class);
+        }
     }
 
     /** The files the previous link.json in {@code dir} lists (none when there is no such list). */
@@ -163,10 +169,8 @@ public final class LinkJob {
             return Set.of();
         }
         try {
-            Set<String> out = new TreeSet<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(info)).path("files")
-                    .forEach(n -> out.add(n.asText()));
-            return out;
+            Set<String> files = LinkInfo.read(info).files();
+            return files == null ? Set.of() : new TreeSet<>(files);
         } catch (IOException e) {
             return Set.of(); // unreadable: only the names a link writes count as its files
         }
