@@ -1,5 +1,6 @@
 package dev.wasmlayout.bench;
 
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.MemorySpec;
 import dev.wasmlayout.manifest.ModuleSpec;
@@ -58,8 +59,8 @@ public class PlannerBenchmark {
             String name = "m" + i;
             specs.add(new ModuleSpec(name, name + ".wasm", Path.of(name + ".wasm"), OptionalLong.of(1024 + random.nextInt(4096)),
                     OptionalLong.of(random.nextInt(8192)), Map.of(), false, Optional.empty(), null));
-            needs.add(new ModuleNeeds(name, random.nextInt(5000), ALIGNS[random.nextInt(ALIGNS.length)], 0, 0, 65536,
-                    "relocate"));
+            needs.add(new ModuleNeeds(name, random.nextInt(5000), ALIGNS[random.nextInt(ALIGNS.length)], 0, 65536,
+                    Strategy.RELOCATE));
         }
         List<SharedSpec> shared = new ArrayList<>();
         for (int i = 0; i < Math.max(1, modules / 100); i++) {

@@ -1,5 +1,6 @@
 package dev.wasmlayout.cli;
 
+import dev.wasmlayout.linker.Json;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.linker.FlagsJob;
 import dev.wasmlayout.linker.PlanJob;

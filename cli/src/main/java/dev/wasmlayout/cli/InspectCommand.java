@@ -1,5 +1,6 @@
 package dev.wasmlayout.cli;
 
+import dev.wasmlayout.linker.Json;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import java.io.PrintWriter;

@@ -2,6 +2,7 @@ package dev.wasmlayout.cli;
 
 import dev.wasmlayout.linker.LinkJob;
 import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.linker.RunText;
 import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ final class LinkCommand implements Callable<Integer> {
             out.printf("warning: %s%n", w);
         }
         for (LinkJob.LinkedModule m : linked.modules()) {
-            out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy(), outDir.resolve(m.name() + ".wasm"));
+            out.printf("linked %s (%s) -> %s%n", m.name(), m.strategy().jsonName(), outDir.resolve(m.name() + ".wasm"));
             for (String w : m.warnings()) {
                 out.printf("  warning: %s%n", w);
             }

@@ -73,7 +73,7 @@ final class PlanCommand implements Callable<Integer> {
             (json ? spec.commandLine().getErr() : out).println("warning: " + w);
         }
         if (writeLock) {
-            Path target = lock != null ? lock : planned.manifest().folder().resolve(LockFile.FILE_NAME);
+            Path target = lock != null ? lock : PlanJob.lockBeside(planned.manifest());
             LockFile.writeTo(target, layout);
         }
         out.flush();

@@ -1,6 +1,8 @@
 package dev.wasmlayout.cli;
 
+import dev.wasmlayout.linker.Json;
 import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.linker.RunText;
 import dev.wasmlayout.validator.Engine;
 import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.wasmlayout.cli;
 
+import dev.wasmlayout.linker.Json;
 import dev.wasmlayout.linker.VerifyJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -32,11 +32,6 @@ public record Layout(String memoryImport, int pageSize, long initialPages, long 
         return regions.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    /** The module's DATA, STACK and HEAP regions, in address order. */
-    public List<Region> regionsOf(String module) {
-        return regions.stream().filter(r -> module.equals(r.owner())).toList();
-    }
-
     public long maxBytes() {
         return maxPages * pageSize;
     }

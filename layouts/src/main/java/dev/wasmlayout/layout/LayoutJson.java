@@ -13,7 +13,6 @@ import dev.wasmlayout.source.TreeReader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,11 +98,6 @@ public final class LayoutJson {
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
-    }
-
-    /** Writes {@link #write} to {@code file} atomically. */
-    public static void writeTo(Path file, Layout layout) {
-        AtomicFiles.write(file, write(layout).getBytes(StandardCharsets.UTF_8));
     }
 
     public static Layout read(Path file) {

@@ -1,6 +1,6 @@
 package dev.wasmlayout.linker;
 
-import dev.wasmlayout.inspect.PatchStrategy;
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutJson;
 import dev.wasmlayout.layout.LockFile;
@@ -49,7 +49,7 @@ public final class LinkJob {
     }
 
     /** A module as linked: its strategy, what patching did, and the part of that which lost something (debug info). */
-    public record LinkedModule(String name, String strategy, String file, List<String> actions, List<String> warnings) {
+    public record LinkedModule(String name, Strategy strategy, String file, List<String> actions, List<String> warnings) {
     }
 
     /**
@@ -72,7 +72,7 @@ public final class LinkJob {
         progress.accept("planning " + req.manifest());
         PlanJob.Planned planned = PlanJob.plan(req.manifest(), PlanJob.lockIn(req.outDir()), req.locked());
         Manifest manifest = planned.manifest();
-        Set<String> leftOut = leftOut(manifest, req.without());
+        Set<String> leftOut = leftOut(manifest, req.without(), "--without");
         Layout layout = planned.plan().layout();
         List<LoadedModule> kept = new ArrayList<>();
         for (LoadedModule m : planned.modules()) {
@@ -109,10 +109,10 @@ public final class LinkJob {
     private static Patched patch(LoadedModule m, Manifest manifest, Layout layout, Set<String> leftOut, long tableBase,
                                  java.util.function.Consumer<String> progress) {
         String file = m.spec().wasmPath().toString();
-        progress.accept("patching " + m.name() + " (" + m.strategy() + ")");
+        progress.accept("patching " + m.name() + " (" + m.strategy().jsonName() + ")");
         Placement p = Placements.of(manifest, layout, m.spec()).withTableBase(tableBase);
         try {
-            PatchResult r = Patcher.patch(m.parsed(), m.facts(), PatchStrategy.ofWord(m.strategy()), p);
+            PatchResult r = Patcher.patch(m.parsed(), m.facts(), RewriterStrategy.of(m.strategy()), p);
             List<String> actions = new ArrayList<>(r.actions());
             List<String> warnings = new ArrayList<>(r.warnings());
             byte[] bytes = r.bytes();
@@ -120,7 +120,7 @@ public final class LinkJob {
             if (!stubbed.isEmpty()) {
                 bytes = ImportStubs.apply(bytes, stubbed, actions, warnings);
             }
-            return new Patched(new LinkedModule(m.name(), r.strategy(), file, actions, warnings), bytes);
+            return new Patched(new LinkedModule(m.name(), m.strategy(), file, actions, warnings), bytes);
         } catch (PatchException | WasmException e) {
             throw new LinkException(file + ": module '" + m.name() + "': " + e.getMessage());
         }
@@ -152,6 +152,16 @@ public final class LinkJob {
         return new Written(linked, written);
     }
 
+    /**
+     * link.json: the manifest relative to the folder, the modules left out, every file of the set (a
+     * link.json older than the list has no "files": null).
+     */
+    record LinkInfo(String manifest, Set<String> without, Set<String> files) {
+        static LinkInfo read(Path file) throws IOException {
+            return Json.read(Files.readString(file), LinkInfo.class);
+        }
+    }
+
     /** The files the previous link.json in {@code dir} lists (none when there is no such list). */
     private static Set<String> previousFiles(Path dir) {
         Path info = dir.resolve(LINK_INFO);
@@ -159,22 +169,27 @@ public final class LinkJob {
             return Set.of();
         }
         try {
-            Set<String> out = new TreeSet<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(info)).path("files")
-                    .forEach(n -> out.add(n.asText()));
-            return out;
+            Set<String> files = LinkInfo.read(info).files();
+            return files == null ? Set.of() : new TreeSet<>(files);
         } catch (IOException e) {
             return Set.of(); // unreadable: only the names a link writes count as its files
         }
     }
 
-    private static Set<String> leftOut(Manifest manifest, Set<String> without) {
+    /**
+     * The modules to leave out, checked against the manifest: each must exist and be optional.
+     * {@code option} names where they came from in messages ({@code --without}, {@code <without>}).
+     */
+    public static Set<String> leftOut(Manifest manifest, java.util.Collection<String> without, String option) {
         Set<String> out = new TreeSet<>();
         for (String name : without) {
+            if (name == null || name.isBlank()) {
+                throw new LinkException(manifest.file() + ": " + option + " has an empty entry");
+            }
             ModuleSpec spec = manifest.module(name).orElseThrow(() -> new LinkException(
-                    manifest.file() + ": --without " + name + ": the manifest has no module '" + name + "'"));
+                    manifest.file() + ": " + option + " " + name + ": the manifest has no module '" + name + "'"));
             if (!spec.optional()) {
-                throw new LinkException(manifest.file() + ":" + spec.location() + ": --without " + name + ": module '" + name
+                throw new LinkException(manifest.file() + ":" + spec.location() + ": " + option + " " + name + ": module '" + name
                         + "' is not optional (add 'optional: true' to leave it out)");
             }
             out.add(name);
@@ -200,18 +215,8 @@ public final class LinkJob {
     private static String linkInfo(Request req, Set<String> leftOut, Set<String> others) {
         Path dir = req.outDir().toAbsolutePath().normalize();
         String manifest = dir.relativize(req.manifest().toAbsolutePath().normalize()).toString().replace('\\', '/');
-        StringBuilder sb = new StringBuilder("{\n  \"manifest\" : \"").append(Json.escape(manifest)).append("\",\n  \"without\" : [");
-        int i = 0;
-        for (String s : leftOut) {
-            sb.append(i++ == 0 ? " " : ", ").append('"').append(Json.escape(s)).append('"');
-        }
-        sb.append(i == 0 ? "],\n  \"files\" : [" : " ],\n  \"files\" : [");
         Set<String> files = new TreeSet<>(others);
         files.add(LINK_INFO);
-        int k = 0;
-        for (String f : files) {
-            sb.append(k++ == 0 ? " " : ", ").append('"').append(Json.escape(f)).append('"');
-        }
-        return sb.append(" ]\n}\n").toString();
+        return Json.writeFile(new LinkInfo(manifest, leftOut, files));
     }
 }

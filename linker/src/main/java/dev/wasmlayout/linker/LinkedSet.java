@@ -1,7 +1,5 @@
 package dev.wasmlayout.linker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.LayoutJson;
 import dev.wasmlayout.manifest.Manifest;
@@ -26,22 +24,23 @@ public record LinkedSet(Path dir, Layout layout, Manifest manifest, Set<String> 
             }
             throw new LinkException(dir + ": no such folder (run `wasm-layout link MANIFEST -o " + dir + "` first)");
         }
-        JsonNode node;
+        LinkJob.LinkInfo node;
         try {
-            node = new ObjectMapper().readTree(Files.readString(info));
+            node = LinkJob.LinkInfo.read(info);
         } catch (NoSuchFileException e) {
             throw new LinkException(info + ": no such file; " + dir + " was not written by `wasm-layout link`");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            // JSON, but not link.json's shape (Jackson's own message names Java types)
+            throw new LinkException(info + ": not a link.json (expected {\"manifest\": \"...\", \"without\": [...], \"files\": [...]})");
         } catch (IOException e) {
             throw new LinkException(info + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
         }
-        JsonNode manifest = node.get("manifest");
-        if (manifest == null || !manifest.isTextual()) {
+        if (node == null || node.manifest() == null) {
             throw new LinkException(info + ": no \"manifest\" entry");
         }
-        Set<String> without = new TreeSet<>();
-        node.path("without").forEach(n -> without.add(n.asText()));
+        Set<String> without = node.without() == null ? Set.of() : new TreeSet<>(node.without());
         Layout layout = LayoutJson.read(dir.resolve(LinkJob.LAYOUT_JSON));
-        Manifest m = ManifestReader.load(dir.resolve(manifest.asText()).normalize());
+        Manifest m = ManifestReader.load(dir.resolve(node.manifest()).normalize());
         return new LinkedSet(dir, layout, m, without);
     }
 

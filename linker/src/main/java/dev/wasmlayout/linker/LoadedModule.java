@@ -1,5 +1,6 @@
 package dev.wasmlayout.linker;
 
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.manifest.ModuleSpec;
@@ -11,8 +12,11 @@ public record LoadedModule(ModuleSpec spec, byte[] bytes, ParsedModule parsed, M
         return spec.name();
     }
 
-    /** The strategy: the manifest's, else the first one inspection says applies (null if none). */
-    public String strategy() {
-        return spec.strategy().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse(facts.preferredStrategy());
+    /**
+     * How the module is moved, decided here once for the planner and the patcher: the manifest's
+     * strategy, else the first one inspection says applies (null if none).
+     */
+    public Strategy strategy() {
+        return spec.strategy().orElseGet(() -> RewriterStrategy.preferred(facts));
     }
 }

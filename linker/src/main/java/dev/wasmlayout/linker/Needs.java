@@ -16,6 +16,6 @@ final class Needs {
         long dataAlign = f.pic().pic() ? f.pic().memoryAlignment() : f.data().alignment();
         long linkedMemory = Math.max(1, f.memory().minPages()) * PAGE;
         boolean usesMemorySize = !f.memoryGrowth().isEmpty();
-        return new ModuleNeeds(m.name(), dataSize, dataAlign, f.stack().size(), 0, linkedMemory, m.strategy(), usesMemorySize);
+        return new ModuleNeeds(m.name(), dataSize, dataAlign, f.stack().size(), linkedMemory, m.strategy(), usesMemorySize);
     }
 }

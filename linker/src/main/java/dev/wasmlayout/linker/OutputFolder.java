@@ -40,7 +40,7 @@ final class OutputFolder {
     private static final String NEW = ".wasm-layout-new-";
     private static final String OLD = ".wasm-layout-old-";
     /** Names a link has always written (link.json's "files" list names them too, from this version on). */
-    private static final Set<String> OUTPUT_NAMES = Set.of(LinkJob.LAYOUT_JSON, LinkJob.LINK_INFO, "wasm-layout.lock",
+    private static final Set<String> OUTPUT_NAMES = Set.of(LinkJob.LAYOUT_JSON, LinkJob.LINK_INFO, dev.wasmlayout.layout.LockFile.FILE_NAME,
             "layout.h", "report.md", "report.html");
     /** Temporary files of the writer before this one (AtomicFiles: ".NAME.HEX.tmp"). */
     private static final Pattern OLD_TEMP = Pattern.compile("\\..+\\.[0-9a-f]+\\.tmp");

@@ -13,8 +13,6 @@ import java.util.List;
 
 /** Manifest + inspected modules + previous lock -> plan. */
 public final class PlanJob {
-    public static final String LOCK_FILE = "wasm-layout.lock";
-
     private PlanJob() {
     }
 
@@ -35,8 +33,18 @@ public final class PlanJob {
      * lock that folder holds from the last link, else null (then {@link #plan} reads the one beside the manifest).
      */
     public static Path lockIn(Path outDir) {
-        Path lock = outDir.resolve(LOCK_FILE);
+        Path lock = outDir.resolve(LockFile.FILE_NAME);
         return java.nio.file.Files.exists(lock) ? lock : null;
+    }
+
+    /** The lock beside the manifest: the one {@link #plan} reads when given none, and {@code plan --write-lock} writes. */
+    public static Path lockBeside(Manifest manifest) {
+        return manifest.folder().resolve(LockFile.FILE_NAME);
+    }
+
+    /** Every lock a plan for {@code outDir} may read ({@link #lockIn}, else {@link #lockBeside}), present or not. */
+    public static List<Path> locksFor(Manifest manifest, Path outDir) {
+        return List.of(outDir.resolve(LockFile.FILE_NAME), lockBeside(manifest));
     }
 
     /**
@@ -54,7 +62,7 @@ public final class PlanJob {
             }
             needs.add(Needs.of(m));
         }
-        Path lockPath = lock != null ? lock : manifest.folder().resolve(LOCK_FILE);
+        Path lockPath = lock != null ? lock : lockBeside(manifest);
         Lock previous = LockFile.readIfPresent(lockPath).orElse(null);
         Plan plan = Planner.plan(manifest, needs, previous, locked);
         return new Planned(manifest, modules, plan, previous == null ? null : lockPath);

@@ -278,16 +278,6 @@ class FusedSamplesTest {
     }
 
     @Test
-    void fusingTwiceGivesByteIdenticalModules() {
-        Path manifest = SamplesEndToEndTest.root().resolve("shared-lib/wasm-layout.pic.yaml");
-        byte[] a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of(), true, false)).files()
-                .get(LinkJob.FUSED);
-        byte[] b = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("b"), false, Set.of(), true, false)).files()
-                .get(LinkJob.FUSED);
-        assertThat(a).isNotNull().isEqualTo(b);
-    }
-
-    @Test
     void anOrdinaryLinkRemovesAnEarlierFusedModule() {
         Path manifest = SamplesEndToEndTest.root().resolve("pipeline/wasm-layout.yaml");
         Path out = tmp.resolve("out");

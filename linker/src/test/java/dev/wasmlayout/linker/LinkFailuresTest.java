@@ -66,6 +66,16 @@ class LinkFailuresTest {
                 .hasMessage(tmp.resolve("link.json") + ": no such file; " + tmp + " was not written by `wasm-layout link`");
     }
 
+    @Test
+    void aLinkJsonOfAnotherShapeIsOneLineWithoutJavaTypes() throws IOException {
+        Files.writeString(tmp.resolve("link.json"), "[]\n");
+        assertThatThrownBy(() -> LinkedSet.read(tmp)).isInstanceOf(LinkException.class)
+                .hasMessage(tmp.resolve("link.json") + ": not a link.json (expected {\"manifest\": \"...\", \"without\": [...],"
+                        + " \"files\": [...]})");
+        Files.writeString(tmp.resolve("link.json"), "{\"without\": []}\n");
+        assertThatThrownBy(() -> LinkedSet.read(tmp)).hasMessage(tmp.resolve("link.json") + ": no \"manifest\" entry");
+    }
+
     private static java.util.List<String> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());

@@ -67,13 +67,13 @@ class LockedHeapTest {
     void lockedRefusesNamingTheHeapAndTheBytes() throws Exception {
         Path out = tmp.resolve("out");
         LinkJob.link(new LinkJob.Request(manifest("128KiB"), out, false, Set.of()));
-        byte[] lock = Files.readAllBytes(out.resolve(PlanJob.LOCK_FILE));
+        byte[] lock = Files.readAllBytes(out.resolve(dev.wasmlayout.layout.LockFile.FILE_NAME));
         Path smaller = manifest("120KiB");
         assertThatThrownBy(() -> LinkJob.link(new LinkJob.Request(smaller, out, true, Set.of())))
                 .isInstanceOf(PlanningException.class)
                 .hasMessageContaining("locked: hog.heap would move from 0x10000 to ")
                 .hasMessageContaining("(malloc finds its end through memory.size, so it must end on a 64 KiB page; at"
                         + " 0x10000 it would end at 0x2e000, 8192 bytes short of one)");
-        assertThat(Files.readAllBytes(out.resolve(PlanJob.LOCK_FILE))).isEqualTo(lock); // nothing written
+        assertThat(Files.readAllBytes(out.resolve(dev.wasmlayout.layout.LockFile.FILE_NAME))).isEqualTo(lock); // nothing written
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.linker;
 
+import dev.wasmlayout.layout.Strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -58,7 +59,7 @@ class PlacedRebuildTest {
         Path out = tmp.resolve("out");
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(dir.resolve("wasm-layout.yaml"), out, false, Set.of()));
         assertThat(linked.modules()).filteredOn(m -> m.name().equals("checksum")).extracting(LinkJob.LinkedModule::strategy)
-                .containsExactly("placed");
+                .containsExactly(Strategy.PLACED);
         RunJob.Outcome o = RunJob.run(out, new RunJob.Options(Engine.COMPILER, true, 20_000, false));
         assertThat(o.report().violations()).isEmpty();
         assertThat(o.report().console().text()).isEqualTo(Files.readString(samples.resolve("footprint/expected-output.txt")));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,16 +64,6 @@ class SamplesEndToEndTest {
             assertThat(o.report().console().text()).as(engine.name()).isEqualTo(Files.readString(root().resolve(expected)));
             assertThat(o.exitStatus()).isZero();
         }
-    }
-
-    @Test
-    void linkingTwiceGivesByteIdenticalOutputs() {
-        Path manifest = root().resolve("pipeline/wasm-layout.yaml");
-        Map<String, byte[]> a = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("a"), false, Set.of())).files();
-        Map<String, byte[]> b = LinkJob.prepare(new LinkJob.Request(manifest, tmp.resolve("b"), false, Set.of())).files();
-        assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
-        a.forEach((name, bytes) -> assertThat(b.get(name)).as(name).isEqualTo(bytes));
-        assertThat(a).containsKeys("producer.wasm", "consumer.wasm", "layout.json", "wasm-layout.lock");
     }
 
     @Test

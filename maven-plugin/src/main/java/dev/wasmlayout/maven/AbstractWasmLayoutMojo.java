@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -134,7 +136,30 @@ abstract class AbstractWasmLayoutMojo extends AbstractMojo {
         return plugin == null ? "development" : plugin.getVersion();
     }
 
-    Path stamp(String name) {
-        return stateDirectory.toPath().resolve(name);
+    /**
+     * True (and said in the log) when the last successful run of this goal had the same inputs and, when
+     * {@code outputs} is not null, every file it wrote is still in that folder. Otherwise the stamp of that
+     * run is deleted first, so a run that fails now leaves none: the next build runs again.
+     */
+    boolean upToDate(String stampName, String fingerprint, Path outputs) throws MojoExecutionException {
+        Path file = stateDirectory.toPath().resolve(stampName);
+        Optional<Stamp> last = Stamp.read(file);
+        if (last.isPresent() && last.get().sameInputs(fingerprint) && (outputs == null || last.get().filesPresent(outputs))) {
+            getLog().info("wasm-layout: inputs unchanged, skipping " + goal() + " ("
+                    + (outputs == null ? "last run: " + String.join(" ", last.get().notes()) : display(outputs) + " is up to date")
+                    + ")");
+            return true;
+        }
+        try {
+            Stamp.delete(file);
+        } catch (IOException e) {
+            throw ioError("cannot delete " + file, e);
+        }
+        return false;
+    }
+
+    /** Records a successful run: its inputs' fingerprint and {@code notes} (the files it wrote, or its summary). */
+    void remember(String stampName, String fingerprint, List<String> notes) {
+        new Stamp(fingerprint, notes).write(stateDirectory.toPath().resolve(stampName));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.maven;
 
+import dev.wasmlayout.linker.LinkException;
 import dev.wasmlayout.linker.LinkJob;
 import dev.wasmlayout.linker.PlanJob;
 import dev.wasmlayout.manifest.Manifest;
@@ -70,16 +71,8 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
             throw configError("importMemory", "only applies with <fuse>true</fuse>");
         }
         Path out = outputDir();
-        Path stampFile = stamp(STAMP);
-        Optional<Stamp> last = Stamp.read(stampFile);
-        if (last.isPresent() && last.get().sameInputs(fingerprint(m, out, leftOut)) && last.get().filesPresent(out)) {
-            getLog().info("wasm-layout: inputs unchanged, skipping link (" + display(out) + " is up to date)");
+        if (upToDate(STAMP, fingerprint(m, out, leftOut), out)) {
             return;
-        }
-        try {
-            Stamp.delete(stampFile);
-        } catch (IOException e) {
-            throw ioError("cannot delete " + stampFile, e);
         }
         LinkJob.Linked linked = LinkJob.link(new LinkJob.Request(m.file(), out, locked, leftOut, fuse, importMemory));
         for (dev.wasmlayout.planner.Move mv : linked.planned().plan().moves()) {
@@ -90,7 +83,7 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
             getLog().warn("wasm-layout: " + w);
         }
         for (LinkJob.LinkedModule lm : linked.modules()) {
-            getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
+            getLog().info("wasm-layout: linked " + lm.name() + " (" + lm.strategy().jsonName() + ") -> " + display(out.resolve(lm.name() + ".wasm")));
             for (String w : lm.warnings()) {
                 getLog().warn("wasm-layout: " + lm.name() + ": " + w);
             }
@@ -108,29 +101,17 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
                 linked.layout().initialPages(), linked.layout().maxPages(), linked.layout().regions().size(),
                 display(out.resolve(LinkJob.LAYOUT_JSON))));
         // fingerprinted after the link: the lock it wrote is an input of the next one
-        new Stamp(fingerprint(m, out, leftOut), new ArrayList<>(linked.files().keySet())).write(stampFile);
+        remember(STAMP, fingerprint(m, out, leftOut), new ArrayList<>(linked.files().keySet()));
     }
 
-    /** {@code <without>} checked against the manifest, so a mistake names the POM element. */
+    /** {@code <without>} checked against the manifest as {@code --without} is, the message naming the POM element. */
     Set<String> leftOut(Manifest m) throws MojoFailureException {
-        Set<String> out = new TreeSet<>();
-        if (without == null) {
-            return out;
+        try {
+            return LinkJob.leftOut(m, without == null ? List.of() : without.stream().map(n -> n == null ? "" : n.trim()).toList(),
+                    "<without>");
+        } catch (LinkException e) {
+            throw new MojoFailureException(e.getMessage() + " (configure <without> in the " + PLUGIN + "'s <configuration>)");
         }
-        for (String name : without) {
-            String n = name == null ? "" : name.trim();
-            if (n.isEmpty()) {
-                throw configError("without", "has an empty entry");
-            }
-            ModuleSpec spec = m.module(n).orElseThrow(() -> configError("without",
-                    n + ": " + display(m.file()) + " has no module '" + n + "'"));
-            if (!spec.optional()) {
-                throw configError("without", n + ": module '" + n + "' (" + display(m.file()) + ":" + spec.location()
-                        + ") is not optional; add 'optional: true' to leave it out");
-            }
-            out.add(n);
-        }
-        return out;
     }
 
     private String fingerprint(Manifest m, Path out, Set<String> leftOut) throws MojoExecutionException {
@@ -141,9 +122,10 @@ public class LinkMojo extends AbstractWasmLayoutMojo {
                     .value("fuse", fuse)
                     .value("importMemory", importMemory)
                     .values("without", leftOut)
-                    .file("manifest", m.file())
-                    .file("lock", m.folder().resolve(PlanJob.LOCK_FILE))
-                    .file("outputLock", out.resolve(PlanJob.LOCK_FILE));
+                    .file("manifest", m.file());
+            for (Path lock : PlanJob.locksFor(m, out)) {
+                f.file("lock", lock);
+            }
             for (ModuleSpec spec : m.modules()) {
                 f.file("module " + spec.name(), spec.wasmPath());
             }

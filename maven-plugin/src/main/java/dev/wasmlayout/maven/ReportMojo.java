@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -66,17 +65,9 @@ public class ReportMojo extends AbstractWasmLayoutMojo {
         Path linkedLayout = outputDir().resolve(LinkJob.LAYOUT_JSON);
         boolean linked = Files.isRegularFile(linkedLayout);
         Manifest m = linked ? null : readManifest();
-        Path stampFile = stamp(STAMP);
         String fingerprint = fingerprint(wanted, dir, linkedLayout, m);
-        Optional<Stamp> last = Stamp.read(stampFile);
-        if (last.isPresent() && last.get().sameInputs(fingerprint) && last.get().filesPresent(dir)) {
-            getLog().info("wasm-layout: inputs unchanged, skipping report (" + display(dir) + " is up to date)");
+        if (upToDate(STAMP, fingerprint, dir)) {
             return;
-        }
-        try {
-            Stamp.delete(stampFile);
-        } catch (IOException e) {
-            throw ioError("cannot delete " + stampFile, e);
         }
         Layout layout = linked ? LayoutJson.read(linkedLayout) : plan(m).plan().layout();
         List<String> written = new ArrayList<>();
@@ -86,12 +77,11 @@ public class ReportMojo extends AbstractWasmLayoutMojo {
             written.add(f.fileName());
             getLog().info("wasm-layout: " + f.cliName() + " report -> " + display(file));
         }
-        new Stamp(fingerprint, written).write(stampFile);
+        remember(STAMP, fingerprint, written);
     }
 
     private PlanJob.Planned plan(Manifest m) throws MojoFailureException {
-        Path lock = outputDir().resolve(PlanJob.LOCK_FILE);
-        return PlanJob.plan(m.file(), Files.isRegularFile(lock) ? lock : null, false);
+        return PlanJob.plan(m.file(), PlanJob.lockIn(outputDir()), false);
     }
 
     Set<ReportFormat> formats() throws MojoFailureException {
@@ -117,8 +107,10 @@ public class ReportMojo extends AbstractWasmLayoutMojo {
             if (m == null) {
                 f.file("layout", linkedLayout);
             } else {
-                f.file("manifest", m.file()).file("lock", m.folder().resolve(PlanJob.LOCK_FILE))
-                        .file("outputLock", outputDirectory.toPath().resolve(PlanJob.LOCK_FILE));
+                f.file("manifest", m.file());
+                for (Path lock : PlanJob.locksFor(m, outputDirectory.toPath())) {
+                    f.file("lock", lock);
+                }
                 for (ModuleSpec spec : m.modules()) {
                     f.file("module " + spec.name(), spec.wasmPath());
                 }

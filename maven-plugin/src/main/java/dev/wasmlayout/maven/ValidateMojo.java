@@ -3,6 +3,7 @@ package dev.wasmlayout.maven;
 import dev.wasmlayout.linker.LinkJob;
 import dev.wasmlayout.linker.LinkedSet;
 import dev.wasmlayout.linker.RunJob;
+import dev.wasmlayout.linker.RunText;
 import dev.wasmlayout.manifest.ModuleSpec;
 import dev.wasmlayout.manifest.RunStep;
 import dev.wasmlayout.validator.Engine;
@@ -10,8 +11,8 @@ import dev.wasmlayout.validator.ValidatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -31,7 +32,23 @@ public class ValidateMojo extends AbstractWasmLayoutMojo {
 
     /** {@code compiler} (Chicory's bytecode compiler, the default) or {@code interpreter}. */
     @Parameter(property = "wasmLayout.engine", defaultValue = "compiler")
-    String engine;
+    Engine engine = Engine.COMPILER;
+
+    /** The text of an {@code <engine>} that names no engine, reported by {@link #options()} with the element. */
+    private String unknownEngine;
+
+    /**
+     * Maven sets {@code <engine>} through this setter, not the field: its own enum conversion wants the
+     * constant's exact name, the POM has always said {@code compiler} and {@code interpreter}.
+     */
+    public void setEngine(String name) {
+        String n = name == null ? "" : name.trim();
+        unknownEngine = null;
+        engine = Arrays.stream(Engine.values()).filter(e -> e.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+        if (engine == null) {
+            unknownEngine = name;
+        }
+    }
 
     /** Record every violation instead of stopping each step at the first. */
     @Parameter(property = "wasmLayout.collectAll", defaultValue = "false")
@@ -59,39 +76,33 @@ public class ValidateMojo extends AbstractWasmLayoutMojo {
                     + "): run the link goal first, or point <outputDirectory> at its output");
         }
         LinkedSet set = LinkedSet.read(dir);
-        Path stampFile = stamp(STAMP);
         String fingerprint = fingerprint(set);
-        Optional<Stamp> last = Stamp.read(stampFile);
-        if (last.isPresent() && last.get().sameInputs(fingerprint)) {
-            getLog().info("wasm-layout: inputs unchanged, skipping validate (last run: "
-                    + String.join(" ", last.get().notes()) + ")");
+        if (upToDate(STAMP, fingerprint, null)) {
             return;
         }
-        try {
-            Stamp.delete(stampFile);
-        } catch (IOException e) {
-            throw ioError("cannot delete " + stampFile, e);
-        }
         RunJob.Outcome outcome = RunJob.run(dir, options);
-        String summary = RunLog.write(outcome, getLog());
+        for (RunText.Line line : RunText.lines(outcome)) { // the lines `wasm-layout run` prints
+            switch (line.level()) {
+                case INFO -> getLog().info(line.text());
+                case WARN -> getLog().warn(line.text());
+                case ERROR -> getLog().error(line.text());
+            }
+        }
+        String summary = RunText.summary(outcome);
         if (outcome.exitStatus() != 0) {
             throw new MojoFailureException("wasm-layout: validation of " + display(dir) + " failed: " + summary);
         }
-        new Stamp(fingerprint, List.of(summary)).write(stampFile);
+        remember(STAMP, fingerprint, List.of(summary));
     }
 
     RunJob.Options options() throws MojoFailureException {
-        Engine e;
-        String name = engine == null ? "compiler" : engine.trim();
-        switch (name) {
-            case "compiler": e = Engine.COMPILER; break;
-            case "interpreter": e = Engine.INTERPRETER; break;
-            default: throw configError("engine", "'" + engine + "': expected compiler or interpreter");
+        if (engine == null) {
+            throw configError("engine", "'" + unknownEngine + "': expected compiler or interpreter");
         }
         if (stepTimeoutMillis <= 0) {
             throw configError("stepTimeoutMillis", stepTimeoutMillis + ": expected a positive number of milliseconds");
         }
-        return new RunJob.Options(e, collectAll, stepTimeoutMillis, differential);
+        return new RunJob.Options(engine, collectAll, stepTimeoutMillis, differential);
     }
 
     /** The linked files, the manifest, the files its run steps load, the originals (differential), the options. */

@@ -69,10 +69,6 @@ final class Block {
         return parts.get(0).order();
     }
 
-    List<Part> parts() {
-        return parts;
-    }
-
     /** The regions when the block starts at {@code start}. */
     List<Region> regionsAt(long start) {
         List<Region> regions = new ArrayList<>(parts.size());

@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import java.util.Objects;
 
 /**
@@ -9,22 +10,21 @@ import java.util.Objects;
  * @param dataSize          static data extent in bytes, .bss included
  * @param dataAlign         the largest alignment of its data segments (0 or 1 when it has none)
  * @param linkedStackSize   the stack it was linked with; used when the manifest gives no stack
- * @param linkedHeapSize    a bounded heap it was linked with, 0 if unknown; used when the manifest gives no heap
  * @param linkedMemoryBytes its initial memory as linked, for the footprint comparison
- * @param strategy          relocate, pic or placed as inspection found; null when it found none
- *                          (the manifest's {@code strategy} wins when both are given)
+ * @param strategy          how the module is moved, chosen by the caller (the manifest's, else what
+ *                          inspection found); null when there is none
  * @param heapEndsOnPage    the module finds its heap's end with memory.size (wasi-libc's malloc does):
  *                          its heap must end on a 64 KiB page boundary or the tail is out of its reach
  */
 public record ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize,
-                          long linkedHeapSize, long linkedMemoryBytes, String strategy, boolean heapEndsOnPage) {
+                          long linkedMemoryBytes, Strategy strategy, boolean heapEndsOnPage) {
 
     public ModuleNeeds {
         Objects.requireNonNull(module, "module");
     }
 
-    public ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize, long linkedHeapSize,
-                       long linkedMemoryBytes, String strategy) {
-        this(module, dataSize, dataAlign, linkedStackSize, linkedHeapSize, linkedMemoryBytes, strategy, false);
+    public ModuleNeeds(String module, long dataSize, long dataAlign, long linkedStackSize, long linkedMemoryBytes,
+                       Strategy strategy) {
+        this(module, dataSize, dataAlign, linkedStackSize, linkedMemoryBytes, strategy, false);
     }
 }

@@ -45,8 +45,8 @@ final class NeedsIndex {
 
     private static void check(ModuleNeeds need) {
         String prefix = "module '" + need.module() + "': ";
-        long[] values = {need.dataSize(), need.dataAlign(), need.linkedStackSize(), need.linkedHeapSize(), need.linkedMemoryBytes()};
-        String[] names = {"dataSize", "dataAlign", "linkedStackSize", "linkedHeapSize", "linkedMemoryBytes"};
+        long[] values = {need.dataSize(), need.dataAlign(), need.linkedStackSize(), need.linkedMemoryBytes()};
+        String[] names = {"dataSize", "dataAlign", "linkedStackSize", "linkedMemoryBytes"};
         for (int i = 0; i < values.length; i++) {
             if (values[i] < 0) {
                 throw PlanningException.of(prefix + names[i] + " is negative (" + values[i] + ")");

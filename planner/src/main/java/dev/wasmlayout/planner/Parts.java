@@ -41,8 +41,8 @@ final class Parts {
         for (ModuleSpec module : manifest.modules()) {
             ModuleNeeds need = needs.get(module.name());
             long stack = PlanDefaults.roundUp(module.stack().orElse(need.linkedStackSize()));
-            long heap = PlanDefaults.roundUp(module.heap().orElse(
-                    need.linkedHeapSize() > 0 ? need.linkedHeapSize() : PlanDefaults.HEAP));
+            // a linked module's heap has no bound to keep (malloc grows it with memory.grow): the manifest's or the default
+            long heap = PlanDefaults.roundUp(module.heap().orElse(PlanDefaults.HEAP));
             long dataAlign = Math.max(PlanDefaults.MIN_DATA_ALIGN, need.dataAlign());
             if (stack > 0) {
                 parts.add(modulePart(module, ".stack", RegionKind.STACK, stack, PlanDefaults.GRANULE, parts.size()));

@@ -161,16 +161,12 @@ public final class Planner {
         return bytes;
     }
 
-    /** The manifest's choice when it makes one, else what inspection found. */
+    /** The strategy the caller chose (the manifest's, else what inspection found): the planner only records it. */
     private static Strategy strategy(Manifest manifest, ModuleSpec module, ModuleNeeds need) {
-        if (module.strategy().isPresent()) {
-            return module.strategy().get();
-        }
         if (need.strategy() == null) {
             throw PlanningException.at(manifest, module.location(), "module '" + module.name()
                     + "': no strategy: inspection found none and the manifest sets none (relocate, pic or placed)");
         }
-        return Strategy.fromName(need.strategy()).orElseThrow(() -> PlanningException.of("module '"
-                + module.name() + "': inspection reported an unknown strategy '" + need.strategy() + "'"));
+        return need.strategy();
     }
 }

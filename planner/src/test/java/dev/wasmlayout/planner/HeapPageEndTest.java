@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlayout.layout.LayoutVerifier;
@@ -25,8 +26,8 @@ class HeapPageEndTest {
                   - { name: b, wasm: b.wasm, stack: 8KiB, heap: 16KiB }
                 """);
         Plan plan = Planner.plan(manifest, List.of(
-                new ModuleNeeds("a", 6000, 16, 65536, 0, 131072, "relocate", true),
-                new ModuleNeeds("b", 100, 16, 65536, 0, 65536, "relocate", false)));
+                new ModuleNeeds("a", 6000, 16, 65536, 131072, Strategy.RELOCATE, true),
+                new ModuleNeeds("b", 100, 16, 65536, 65536, Strategy.RELOCATE, false)));
 
         Region heap = plan.layout().regions().stream().filter(r -> r.name().equals("a.heap")).findFirst().orElseThrow();
         assertThat(heap.end() % 65536).isZero();

@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wasmlayout.layout.LayoutVerifier;
@@ -37,7 +38,7 @@ class LargePlanTest {
             modules.add(new ModuleSpec(name, name + ".wasm", Path.of(name + ".wasm"), OptionalLong.of(1024 + random.nextInt(4096)),
                     OptionalLong.of(random.nextInt(8192)), Map.of(), false, Optional.empty(), null));
             needs.add(new ModuleNeeds(name, random.nextInt(5000), Scenario.ALIGNS[random.nextInt(Scenario.ALIGNS.length)],
-                    0, 0, 65536, "relocate"));
+                    0, 65536, Strategy.RELOCATE));
         }
         List<SharedSpec> shared = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

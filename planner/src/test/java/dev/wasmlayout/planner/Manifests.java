@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.ManifestReader;
 import java.io.IOException;
@@ -27,6 +28,6 @@ final class Manifests {
 
     /** Needs for a relocatable module with the given static data. */
     static ModuleNeeds needs(String module, long dataSize, long dataAlign) {
-        return new ModuleNeeds(module, dataSize, dataAlign, 65536, 0, 2 * 65536, "relocate");
+        return new ModuleNeeds(module, dataSize, dataAlign, 65536, 2 * 65536, Strategy.RELOCATE);
     }
 }

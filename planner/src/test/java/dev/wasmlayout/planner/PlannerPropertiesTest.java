@@ -57,7 +57,7 @@ class PlannerPropertiesTest {
             Region data = regions.get(need.module() + ".data");
             checkPlaced(data, need.dataSize(), Math.max(16, need.dataAlign()), OptionalLong.empty());
             long stack = (spec.stack().orElse(need.linkedStackSize()) + 15) / 16 * 16;
-            long heap = (spec.heap().orElse(need.linkedHeapSize() > 0 ? need.linkedHeapSize() : PlanDefaults.HEAP) + 15) / 16 * 16;
+            long heap = (spec.heap().orElse(PlanDefaults.HEAP) + 15) / 16 * 16;
             // a fresh plan keeps each module's regions adjacent: stack, then data, then heap
             if (stack > 0) {
                 checkPlaced(regions.get(need.module() + ".stack"), stack, 16, OptionalLong.empty());

@@ -61,7 +61,9 @@ class PlannerTest {
                   - { name: b, wasm: b.wasm, stack: 2KiB, heap: 4KiB, strategy: pic }
                 """);
 
-        Layout layout = Planner.plan(manifest, List.of(needs("a", 100, 8), needs("b", 0x300, 64))).layout();
+        // the caller (linker's LoadedModule) has already chosen the manifest's pic for b
+        Layout layout = Planner.plan(manifest, List.of(needs("a", 100, 8),
+                new ModuleNeeds("b", 0x300, 64, 65536, 2 * 65536, Strategy.PIC))).layout();
 
         assertThat(layout.regions()).containsExactly(
                 new Region("null-guard", RegionKind.GUARD, null, 0, 0x400, 1),
@@ -100,7 +102,7 @@ class PlannerTest {
     }
 
     @Test
-    void defaultsComeFromTheLinkThenThePlanner() {
+    void theStackDefaultsToTheLinkedOneTheHeapToThePlanners() {
         Manifest manifest = Manifests.read(dir, """
                 memory: { max: 1MiB, null-guard: false }
                 modules:
@@ -109,13 +111,13 @@ class PlannerTest {
                 """);
 
         Layout layout = Planner.plan(manifest, List.of(
-                new ModuleNeeds("a", 10, 0, 1000, 0, 65536, "placed"),
-                new ModuleNeeds("b", 10, 0, 5000, 300, 65536, "pic"))).layout();
+                new ModuleNeeds("a", 10, 0, 1000, 65536, Strategy.PLACED),
+                new ModuleNeeds("b", 10, 0, 5000, 65536, Strategy.PIC))).layout();
 
         assertThat(layout.region("a.stack").orElseThrow().size()).isEqualTo(1008); // linked, rounded up to 16
-        assertThat(layout.region("a.heap").orElseThrow().size()).isEqualTo(PlanDefaults.HEAP); // nothing linked
+        assertThat(layout.region("a.heap").orElseThrow().size()).isEqualTo(PlanDefaults.HEAP);
         assertThat(layout.region("b.stack").orElseThrow().size()).isEqualTo(5008);
-        assertThat(layout.region("b.heap").orElseThrow().size()).isEqualTo(304); // as linked, rounded up
+        assertThat(layout.region("b.heap").orElseThrow().size()).isEqualTo(PlanDefaults.HEAP);
         assertThat(layout.region("null-guard")).isEmpty();
         assertThat(layout.regions().get(0).start()).isZero();
     }
@@ -146,9 +148,9 @@ class PlannerTest {
                 """);
 
         Footprint footprint = Planner.plan(manifest, List.of(
-                new ModuleNeeds("a", 1000, 16, 65536, 0, 131072, "relocate"),
-                new ModuleNeeds("b", 1000, 16, 65536, 0, 131073, "relocate"),
-                new ModuleNeeds("c", 1000, 16, 65536, 0, 1, "relocate"))).layout().footprint();
+                new ModuleNeeds("a", 1000, 16, 65536, 131072, Strategy.RELOCATE),
+                new ModuleNeeds("b", 1000, 16, 65536, 131073, Strategy.RELOCATE),
+                new ModuleNeeds("c", 1000, 16, 65536, 1, Strategy.RELOCATE))).layout().footprint();
 
         assertThat(footprint.usedBytes()).isEqualTo(0x400 + 3 * (0x1000 + 1008 + 0x2000));
         assertThat(footprint.pages()).isEqualTo(1);
@@ -169,9 +171,9 @@ class PlannerTest {
                   - { name: c, wasm: c.wasm }
                 """);
         Plan plan = Planner.plan(manifest, List.of(
-                new ModuleNeeds("a", 1000, 16, 4096, 0, 65536, "relocate", true),
-                new ModuleNeeds("b", 1000, 16, 4096, 0, 65536, "relocate", false),
-                new ModuleNeeds("c", 1000, 16, 4096, 0, 65536, "relocate", true)));
+                new ModuleNeeds("a", 1000, 16, 4096, 65536, Strategy.RELOCATE, true),
+                new ModuleNeeds("b", 1000, 16, 4096, 65536, Strategy.RELOCATE, false),
+                new ModuleNeeds("c", 1000, 16, 4096, 65536, Strategy.RELOCATE, true)));
         assertThat(plan.warnings()).containsExactly(manifest.file() + ":3:5: module 'a' has heap: 0 but its code reaches"
                 + " memory.grow/memory.size (malloc does): every allocation will fail; give it a heap or check that it"
                 + " never allocates");

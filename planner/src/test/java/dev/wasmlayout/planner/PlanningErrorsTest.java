@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import static dev.wasmlayout.planner.Manifests.needs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -144,7 +145,7 @@ class PlanningErrorsTest {
     @Test
     void negativeNeeds() {
         Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm } ]\n");
-        assertThat(error(manifest, List.of(new ModuleNeeds("a", -1, 16, 0, 0, 0, "pic"))))
+        assertThat(error(manifest, List.of(new ModuleNeeds("a", -1, 16, 0, 0, Strategy.PIC))))
                 .isEqualTo("module 'a': dataSize is negative (-1)");
     }
 
@@ -158,23 +159,9 @@ class PlanningErrorsTest {
     @Test
     void noStrategyAnywhere() {
         Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm } ]\n");
-        assertThat(error(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, 0, null))))
+        assertThat(error(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, null))))
                 .isEqualTo(file() + ":2:12: module 'a': no strategy: inspection found none and the manifest sets none"
                         + " (relocate, pic or placed)");
-    }
-
-    @Test
-    void unknownStrategyFromInspection() {
-        Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm } ]\n");
-        assertThat(error(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, 0, "magic"))))
-                .isEqualTo("module 'a': inspection reported an unknown strategy 'magic'");
-    }
-
-    @Test
-    void theManifestStrategyWinsOverInspection() {
-        Manifest manifest = Manifests.read(dir, "memory: { max: 1MiB }\nmodules: [ { name: a, wasm: a.wasm, strategy: placed } ]\n");
-        assertThat(Planner.plan(manifest, List.of(new ModuleNeeds("a", 16, 16, 0, 0, 0, "magic"))).layout().modules().get(0)
-                .strategy().jsonName()).isEqualTo("placed");
     }
 
     private static ModuleSpec module(String name) {

@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Strategy;
 import dev.wasmlayout.manifest.Manifest;
 import dev.wasmlayout.manifest.MemorySpec;
 import dev.wasmlayout.manifest.ModuleSpec;
@@ -56,8 +57,7 @@ record Scenario(Manifest manifest, List<ModuleNeeds> needs) {
             specs.add(new ModuleSpec(name, name + ".wasm", Path.of(name + ".wasm"), stack, heap, Map.of(), false,
                     Optional.empty(), null));
             needs.add(new ModuleNeeds(name, random.nextInt(random.nextBoolean() ? 100 : 150_000),
-                    ALIGNS[random.nextInt(ALIGNS.length)], random.nextInt(70_000),
-                    random.nextBoolean() ? 0 : random.nextInt(70_000), random.nextInt(1 << 20), "relocate"));
+                    ALIGNS[random.nextInt(ALIGNS.length)], random.nextInt(70_000), random.nextInt(1 << 20), Strategy.RELOCATE));
         }
         MemorySpec memory = new MemorySpec("env.memory", max, guard, null);
         return new Scenario(new Manifest(Path.of("wasm-layout.yaml"), memory, reserves, shared, specs, List.of()), needs);
