@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 public class LargeModule {
-    private static final long PAGE = 65536;
+    private static final long PAGE = dev.wasmlayout.wasm.WasmModule.PAGE_SIZE;
     static final long DATA_AT = 1L << 20;
 
     /** The module; relative paths are taken from the directory JMH was started in. */

@@ -40,10 +40,10 @@ class FusedRunCommandTest {
         CliRun link = CliRun.of("link", stray().toString(), "-o", out.toString(), "--fuse", "--validate", "--all");
         assertThat(link.exit()).isEqualTo(1);
         String fusedPart = link.out().substring(link.out().indexOf("\n-- fused.wasm\n"));
-        assertThat(fusedPart).containsPattern("VIOLATION: writer in poke wrote 4 bytes at 0x[0-9a-f]+ into victim.heap \\(owner"
-                + " victim\\): write outside its regions\n")
-                .containsPattern("VIOLATION: writer in __wasi_fd_read wrote 5 bytes at 0x[0-9a-f]+ into victim.stack \\(owner"
-                        + " victim\\): write outside its regions via fd_read\n")
+        assertThat(fusedPart).containsPattern("VIOLATION: writer \\(poke\\): write outside its regions: 4 byte\\(s\\) at 0x[0-9a-f]+"
+                + " in victim.heap \\(owner victim\\)\n")
+                .containsPattern("VIOLATION: writer \\(__wasi_fd_read via WASI fd_read\\): write outside its regions: 5 byte\\(s\\)"
+                        + " at 0x[0-9a-f]+ in victim.stack \\(owner victim\\)\n")
                 .contains("FAILED: 5 steps, 0 failed, 3 violations\n");
         assertThat(link.out()).endsWith("not written: the validation failed, so " + out + " was not created\n");
         assertThat(out).doesNotExist();

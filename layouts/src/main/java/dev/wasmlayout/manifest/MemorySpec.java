@@ -15,8 +15,6 @@ import java.util.Objects;
  */
 public record MemorySpec(String importName, long max, long nullGuard, Location location, boolean stackCheck) {
 
-    public static final long PAGE_SIZE = 65536;
-
     public MemorySpec {
         Objects.requireNonNull(importName, "importName");
     }
@@ -35,6 +33,6 @@ public record MemorySpec(String importName, long max, long nullGuard, Location l
     }
 
     public long maxPages() {
-        return max / PAGE_SIZE;
+        return max / dev.wasmlayout.layout.Layout.PAGE_SIZE;
     }
 }

@@ -111,10 +111,10 @@ final class SpecReader {
             throw fields.wrong("import", "expected 'module.name' like env.memory, got " + Quote.of(importName));
         }
         long max = fields.size("max");
-        if (max < MemorySpec.PAGE_SIZE) {
+        if (max < dev.wasmlayout.layout.Layout.PAGE_SIZE) {
             throw fields.wrong("max", "expected at least 64KiB (one wasm page), got " + fields.get("max").describe());
         }
-        if (max % MemorySpec.PAGE_SIZE != 0) {
+        if (max % dev.wasmlayout.layout.Layout.PAGE_SIZE != 0) {
             throw fields.wrong("max", "expected a multiple of 64KiB (one wasm page), got "
                     + fields.get("max").describe());
         }

@@ -28,7 +28,6 @@ import java.util.Map;
  * importing the planned memory, and every cross-module import exported by its provider with the same type.
  */
 public final class VerifyJob {
-    private static final long PAGE = 65536;
     private VerifyJob() {
     }
 
@@ -42,14 +41,14 @@ public final class VerifyJob {
         for (ModuleSpec spec : set.manifest().modules()) {
             Region heap = Placements.find(set.layout(), spec.name(), RegionKind.HEAP);
             java.nio.file.Path file = set.module(spec.name());
-            if (set.without().contains(spec.name()) || heap == null || heap.end() % PAGE == 0 || !Files.isRegularFile(file)) {
+            if (set.without().contains(spec.name()) || heap == null || heap.end() % Layout.PAGE_SIZE == 0 || !Files.isRegularFile(file)) {
                 continue;
             }
             try {
                 if (ParsedModule.parse(Files.readAllBytes(file)).functionIndex(HeapConfinement.GROW) >= 0) {
                     warnings.add(String.format("%s: %s ends at 0x%x, not on a page: malloc finds its end through"
                             + " memory.size, so its last %d bytes are out of malloc's reach", file, heap.name(), heap.end(),
-                            heap.end() % PAGE));
+                            heap.end() % Layout.PAGE_SIZE));
                 }
             } catch (IOException | WasmException e) {
                 // verify reports the unreadable module as a problem

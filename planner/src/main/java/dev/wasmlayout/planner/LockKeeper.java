@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.Region;
 import dev.wasmlayout.layout.RegionKind;
 import dev.wasmlayout.source.Sizes;
@@ -78,8 +79,8 @@ final class LockKeeper {
         if (end > budget) {
             return "it would end past memory.max (" + Sizes.format(budget) + ")";
         }
-        if (endsOnPage(part) && end % PlanDefaults.PAGE != 0) {
-            long short_ = PlanDefaults.PAGE - end % PlanDefaults.PAGE;
+        if (endsOnPage(part) && end % Layout.PAGE_SIZE != 0) {
+            long short_ = Layout.PAGE_SIZE - end % Layout.PAGE_SIZE;
             return "malloc finds its end through memory.size, so it must end on a 64 KiB page; at " + Sizes.hex(start)
                     + " it would end at " + Sizes.hex(end) + ", " + short_ + " bytes short of one";
         }

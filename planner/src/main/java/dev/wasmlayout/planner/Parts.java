@@ -1,5 +1,6 @@
 package dev.wasmlayout.planner;
 
+import dev.wasmlayout.layout.Layout;
 import dev.wasmlayout.layout.RegionKind;
 import dev.wasmlayout.manifest.Defaults;
 import dev.wasmlayout.manifest.Manifest;
@@ -53,7 +54,7 @@ final class Parts {
                 // placed on its own (stack and data fill other gaps), anchored by an empty page-aligned part
                 String group = module.name() + Part.PAGE_END_SUFFIX;
                 parts.add(modulePart(module, ".heap", RegionKind.HEAP, heap, PlanDefaults.GRANULE, parts.size(), group));
-                parts.add(modulePart(module, Part.PAGE_END_SUFFIX, RegionKind.HEAP, 0, PlanDefaults.PAGE, parts.size(), group));
+                parts.add(modulePart(module, Part.PAGE_END_SUFFIX, RegionKind.HEAP, 0, Layout.PAGE_SIZE, parts.size(), group));
             } else if (heap > 0) {
                 parts.add(modulePart(module, ".heap", RegionKind.HEAP, heap, PlanDefaults.GRANULE, parts.size()));
             }

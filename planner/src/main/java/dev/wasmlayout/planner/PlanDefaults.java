@@ -11,9 +11,6 @@ public final class PlanDefaults {
 
     /** Stacks and heaps are 16-aligned and sized in multiples of 16, as the wasm C ABI wants. */
     public static final long GRANULE = 16;
-    /** The wasm page: heaps that malloc finds through memory.size end on one. */
-    public static final long PAGE = 65536;
-
     /** Data starts at least 16-aligned even when every segment wants less (ARCHITECTURE.md, trap 5). */
     public static final long MIN_DATA_ALIGN = 16;
 

@@ -351,7 +351,7 @@ public final class Fuser {
                 w.name(imports.get(k).module()).name(imports.get(k).name()).u8(0).u32(importTypes.get(k));
             }
             for (int k = 0; k < tagImports.size(); k++) {
-                w.name(tagImports.get(k).module()).name(tagImports.get(k).name()).u8(ExternalKind.TAG.ordinal())
+                w.name(tagImports.get(k).module()).name(tagImports.get(k).name()).u8(ExternalKind.TAG.code())
                         .u8(0).u32(tagImportTypes.get(k)); // attribute 0: exception
             }
             if (o.importModule() != null) {
