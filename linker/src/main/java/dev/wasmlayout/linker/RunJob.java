@@ -247,7 +247,7 @@ public final class RunJob {
         }
         List<OwnedRegion> regions = new ArrayList<>();
         for (Region r : set.layout().regions()) {
-            regions.add(new OwnedRegion(r.name(), r.kind().name().toLowerCase(Locale.ROOT), r.owner(), r.start(), r.end(),
+            regions.add(new OwnedRegion(r.name(), r.kind(), r.owner(), r.start(), r.end(),
                     writers(m, r.name())));
         }
         return new RunSet(m.memory().importModule(), m.memory().importField(), set.layout().initialPages(),

@@ -1,26 +1,21 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import java.util.Set;
 
 /**
  * A planned region [start, end). {@code kind} is data, stack, heap (owned by {@code owner}), shared
  * (writable by {@code writers}; "host" names the host), reserved (the host's) or guard (nobody's).
  */
-public record OwnedRegion(String name, String kind, String owner, long start, long end, Set<String> writers) {
-    public static final String DATA = "data";
-    public static final String STACK = "stack";
-    public static final String HEAP = "heap";
-    public static final String SHARED = "shared";
-    public static final String RESERVED = "reserved";
-    public static final String GUARD = "guard";
+public record OwnedRegion(String name, RegionKind kind, String owner, long start, long end, Set<String> writers) {
 
     public OwnedRegion {
         writers = writers == null ? Set.of() : Set.copyOf(writers);
         if (end < start) {
             throw new IllegalArgumentException("region " + name + " ends before it starts");
         }
-        if (!Set.of(DATA, STACK, HEAP, SHARED, RESERVED, GUARD).contains(kind)) {
-            throw new IllegalArgumentException("region " + name + " has unknown kind '" + kind + "'");
+        if (kind == null) {
+            throw new IllegalArgumentException("region " + name + " has no kind");
         }
     }
 
@@ -43,6 +38,6 @@ public record OwnedRegion(String name, String kind, String owner, long start, lo
         if (owner != null) {
             return owner;
         }
-        return RESERVED.equals(kind) ? Ownership.HOST : null;
+        return kind == RegionKind.RESERVED ? Ownership.HOST : null;
     }
 }

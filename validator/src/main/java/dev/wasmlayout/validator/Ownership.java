@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ final class Ownership {
 
     OwnedRegion stackOf(String module) {
         for (OwnedRegion r : regions) {
-            if (OwnedRegion.STACK.equals(r.kind()) && module.equals(r.owner())) {
+            if (r.kind() == RegionKind.STACK && module.equals(r.owner())) {
                 return r;
             }
         }
@@ -74,7 +75,7 @@ final class Ownership {
                 && (stackPointer < 0 || stackPointer < stack.start())) {
             return Violation.STACK_OVERFLOW;
         }
-        if (address < NULL_PAGE || hit != null && OwnedRegion.GUARD.equals(hit.kind()) && hit.start() == 0) {
+        if (address < NULL_PAGE || hit != null && hit.kind() == RegionKind.GUARD && hit.start() == 0) {
             return Violation.NULL_POINTER;
         }
         return Violation.OUTSIDE;

@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ class DataSegmentTest {
 
     private static RunSet set(byte[] a, byte[] b) {
         return new RunSet("env", "memory", 1, 1, List.of(RunModule.of("a", a), RunModule.of("b", b)), List.of(
-                new OwnedRegion("a.data", OwnedRegion.DATA, "a", 0x1000, 0x2000, Set.of()),
-                new OwnedRegion("b.data", OwnedRegion.DATA, "b", 0x2000, 0x3000, Set.of())));
+                new OwnedRegion("a.data", RegionKind.DATA, "a", 0x1000, 0x2000, Set.of()),
+                new OwnedRegion("b.data", RegionKind.DATA, "b", 0x2000, 0x3000, Set.of())));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.Test;
 class GuardedMemoryTest {
     // a: the widest range (stack + data, merged) is tested inline; its small shared ring goes to the permit
     private final Ownership o = new Ownership(List.of(
-            new OwnedRegion("a.stack", OwnedRegion.STACK, "a", 0x1000, 0x3000, Set.of()),
-            new OwnedRegion("a.data", OwnedRegion.DATA, "a", 0x3000, 0x3100, Set.of()),
-            new OwnedRegion("b.data", OwnedRegion.DATA, "b", 0x3100, 0x4000, Set.of()),
-            new OwnedRegion("ring", OwnedRegion.SHARED, null, 0x8000, 0x8006, Set.of("a")),
-            new OwnedRegion("tiny", OwnedRegion.DATA, "t", 0x9000, 0x9002, Set.of())));
+            new OwnedRegion("a.stack", RegionKind.STACK, "a", 0x1000, 0x3000, Set.of()),
+            new OwnedRegion("a.data", RegionKind.DATA, "a", 0x3000, 0x3100, Set.of()),
+            new OwnedRegion("b.data", RegionKind.DATA, "b", 0x3100, 0x4000, Set.of()),
+            new OwnedRegion("ring", RegionKind.SHARED, null, 0x8000, 0x8006, Set.of("a")),
+            new OwnedRegion("tiny", RegionKind.DATA, "t", 0x9000, 0x9002, Set.of())));
     private final SharedMemory shared = new SharedMemory(1, 2);
     private final Violations sink = new Violations(true);
 

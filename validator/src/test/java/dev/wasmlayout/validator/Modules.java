@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,7 @@ final class Modules {
     static List<OwnedRegion> regions(String... owners) {
         List<OwnedRegion> out = new java.util.ArrayList<>();
         for (int i = 0; i < owners.length; i++) {
-            out.add(new OwnedRegion(owners[i] + ".data", OwnedRegion.DATA, owners[i], 0x1000L * (i + 1), 0x1000L * (i + 2),
+            out.add(new OwnedRegion(owners[i] + ".data", RegionKind.DATA, owners[i], 0x1000L * (i + 1), 0x1000L * (i + 2),
                     Set.of()));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class OwnershipTest {
     private final Ownership o = new Ownership(List.of(
-            new OwnedRegion("guard", OwnedRegion.GUARD, null, 0, 0x400, Set.of()),
-            new OwnedRegion("b.heap", OwnedRegion.HEAP, "b", 0x1000, 0x2000, Set.of()),
-            new OwnedRegion("a.stack", OwnedRegion.STACK, "a", 0x2000, 0x3000, Set.of()),
-            new OwnedRegion("a.data", OwnedRegion.DATA, "a", 0x3000, 0x3100, Set.of()),
-            new OwnedRegion("ring", OwnedRegion.SHARED, null, 0x3100, 0x3200, Set.of("a", "host")),
-            new OwnedRegion("io", OwnedRegion.RESERVED, null, 0x8000, 0x9000, Set.of())));
+            new OwnedRegion("guard", RegionKind.GUARD, null, 0, 0x400, Set.of()),
+            new OwnedRegion("b.heap", RegionKind.HEAP, "b", 0x1000, 0x2000, Set.of()),
+            new OwnedRegion("a.stack", RegionKind.STACK, "a", 0x2000, 0x3000, Set.of()),
+            new OwnedRegion("a.data", RegionKind.DATA, "a", 0x3000, 0x3100, Set.of()),
+            new OwnedRegion("ring", RegionKind.SHARED, null, 0x3100, 0x3200, Set.of("a", "host")),
+            new OwnedRegion("io", RegionKind.RESERVED, null, 0x8000, 0x9000, Set.of())));
 
     @Test
     void adjacentRegionsMergeIntoOnePermit() {

@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
@@ -150,7 +151,7 @@ class SharedMemoryTest {
     /** A writer whose permit covers the whole address space: the views then only add their fast path. */
     private static WriteCheck everything() {
         Ownership o = new Ownership(List.of(
-                new OwnedRegion("all", OwnedRegion.DATA, "m", 0, (long) MAX * Memory.PAGE_SIZE, Set.of())));
+                new OwnedRegion("all", RegionKind.DATA, "m", 0, (long) MAX * Memory.PAGE_SIZE, Set.of())));
         return new WriteCheck("m", o, new Violations(true), () -> new FunctionLocator.Where("f", null), () -> -1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wasmlayout.validator;
 
+import dev.wasmlayout.layout.RegionKind;
 import dev.wasmlayout.inspect.Inspector;
 import dev.wasmlayout.inspect.ModuleFacts;
 import dev.wasmlayout.wasm.ParsedModule;
@@ -41,15 +42,15 @@ final class TestLayout {
     }
 
     TestLayout guard(String name, long size) {
-        return region(name, OwnedRegion.GUARD, null, size, Set.of());
+        return region(name, RegionKind.GUARD, null, size, Set.of());
     }
 
     TestLayout reserved(String name, long size) {
-        return region(name, OwnedRegion.RESERVED, null, size, Set.of());
+        return region(name, RegionKind.RESERVED, null, size, Set.of());
     }
 
     TestLayout shared(String name, long size, Set<String> writers) {
-        return region(name, OwnedRegion.SHARED, null, size, writers);
+        return region(name, RegionKind.SHARED, null, size, writers);
     }
 
     TestLayout alignTo(long a) {
@@ -57,7 +58,7 @@ final class TestLayout {
         return this;
     }
 
-    private TestLayout region(String name, String kind, String owner, long size, Set<String> writers) {
+    private TestLayout region(String name, RegionKind kind, String owner, long size, Set<String> writers) {
         regions.add(new OwnedRegion(name, kind, owner, cursor, cursor + size, writers));
         at.put(name, cursor);
         cursor += size;
@@ -87,10 +88,10 @@ final class TestLayout {
         Placement p = new Placement("env", "memory", PAGES, PAGES, dataStart, dataStart + dataSize, stackLow, stackHigh,
                 end, heapEnd, Map.of(), Map.of(), 0, stackCheck);
         linked.put(name, Patcher.patch(pm, f, null, p).bytes());
-        regions.add(new OwnedRegion(name + ".data", OwnedRegion.DATA, name, dataStart, dataStart + dataSize, Set.of()));
-        regions.add(new OwnedRegion(name + ".stack", OwnedRegion.STACK, name, stackLow, stackHigh, Set.of()));
+        regions.add(new OwnedRegion(name + ".data", RegionKind.DATA, name, dataStart, dataStart + dataSize, Set.of()));
+        regions.add(new OwnedRegion(name + ".stack", RegionKind.STACK, name, stackLow, stackHigh, Set.of()));
         if (heap) {
-            regions.add(new OwnedRegion(name + ".heap", OwnedRegion.HEAP, name, end, heapEnd, Set.of()));
+            regions.add(new OwnedRegion(name + ".heap", RegionKind.HEAP, name, end, heapEnd, Set.of()));
         }
         at.put(name + ".data", dataStart);
         at.put(name + ".stack", stackLow);
