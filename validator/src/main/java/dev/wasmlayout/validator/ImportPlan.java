@@ -1,7 +1,6 @@
 package dev.wasmlayout.validator;
 
 import dev.wasmlayout.wasm.ParsedModule;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import dev.wasmlayout.wasm.sections.Import;
 import java.util.ArrayList;
@@ -79,11 +78,7 @@ final class ImportPlan {
             throw new SetupException("module '" + m.name() + "' takes '" + i.module() + "' from module '" + provider
                     + "', which is not in the set");
         }
-        boolean exported = false;
-        for (Export e : p.sections.exports) {
-            exported |= e.kind() == ExternalKind.FUNC && e.name().equals(i.name());
-        }
-        if (!exported) {
+        if (p.sections.exportedIndex(ExternalKind.FUNC, i.name()) < 0) {
             throw new SetupException("module '" + m.name() + "' imports function " + i.fullName() + " but module '"
                     + provider + "' exports no function '" + i.name() + "'");
         }

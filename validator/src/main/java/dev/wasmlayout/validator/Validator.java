@@ -7,7 +7,6 @@ import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.wasmlayout.eh.LegacyExceptionTranslator;
 import dev.wasmlayout.wasm.ParsedModule;
-import dev.wasmlayout.wasm.sections.Export;
 import dev.wasmlayout.wasm.sections.ExternalKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,10 +134,8 @@ public final class Validator {
 
     /** As above for exports named {@code prefix + "_initialize"} (a fused module's {@code module._initialize}). */
     static Instance initialized(Instance i, ParsedModule pm, String prefix) {
-        for (Export e : pm.sections.exports) {
-            if (e.kind() == ExternalKind.FUNC && e.name().equals(prefix + "_initialize")) {
-                i.export(prefix + "_initialize").apply();
-            }
+        if (pm.sections.exportedIndex(ExternalKind.FUNC, prefix + "_initialize") >= 0) {
+            i.export(prefix + "_initialize").apply();
         }
         return i;
     }

@@ -305,24 +305,22 @@ public final class Fuser {
             if (depth > byName.size()) {
                 throw new FuseException(p.name(), "tag import " + i.fullName() + " is re-exported in a cycle");
             }
-            for (Export e : provider.s.exports) {
-                if (e.kind() != ExternalKind.TAG || !e.name().equals(i.name())) {
-                    continue;
-                }
-                FuncType have = provider.s.tagType(e.index());
-                if (!want.equals(have)) {
-                    throw new FuseException(p.name(), "imports tag " + i.fullName() + " as " + want + " but module '"
-                            + provider.name() + "' exports it as " + have);
-                }
-                if (e.index() >= provider.s.importedTags) {
-                    return provider.tags[e.index()];
-                }
-                Import again = importedTag(provider.s, e.index());
-                return byName.containsKey(again.module()) ? tagProvider(provider, again, want, byName.get(again.module()), depth + 1)
-                        : tagImportIndex.get(again.fullName());
+            int exported = provider.s.exportedIndex(ExternalKind.TAG, i.name());
+            if (exported < 0) {
+                throw new FuseException(p.name(), "imports tag " + i.fullName() + " but module '" + provider.name()
+                        + "' exports no tag '" + i.name() + "'");
             }
-            throw new FuseException(p.name(), "imports tag " + i.fullName() + " but module '" + provider.name()
-                    + "' exports no tag '" + i.name() + "'");
+            FuncType have = provider.s.tagType(exported);
+            if (!want.equals(have)) {
+                throw new FuseException(p.name(), "imports tag " + i.fullName() + " as " + want + " but module '"
+                        + provider.name() + "' exports it as " + have);
+            }
+            if (exported >= provider.s.importedTags) {
+                return provider.tags[exported];
+            }
+            Import again = importedTag(provider.s, exported);
+            return byName.containsKey(again.module()) ? tagProvider(provider, again, want, byName.get(again.module()), depth + 1)
+                    : tagImportIndex.get(again.fullName());
         }
 
         byte[] write(Options o) {
@@ -739,12 +737,7 @@ public final class Fuser {
     }
 
     private static int exportedFunction(Part p, String name) {
-        for (Export e : p.s.exports) {
-            if (e.kind() == ExternalKind.FUNC && e.name().equals(name)) {
-                return e.index();
-            }
-        }
-        return -1;
+        return p.s.exportedIndex(ExternalKind.FUNC, name);
     }
 
     /** The fused index of the module's {@code __stack_pointer} (by name, else its first mutable i32 global), or -1. */
