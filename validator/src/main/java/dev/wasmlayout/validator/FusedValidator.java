@@ -159,17 +159,7 @@ public final class FusedValidator {
             StepRunner runner = new StepRunner(linked, set, options.stepTimeoutMillis(), overflows,
                     new HostSteps(shared, new WriteCheck(Ownership.HOST, ownership, sink, () -> null, () -> -1)),
                     (module, export) -> module + "." + export);
-            for (Step s : steps) {
-                if (stuck != null) {
-                    results.add(runner.skipped(s, stuck));
-                    continue;
-                }
-                StepRunner.Ran r = runner.run(s);
-                results.add(r.result());
-                if (!r.stopped()) {
-                    stuck = r.result().module() + "." + r.result().export();
-                }
-            }
+            runner.runAll(steps, stuck, results);
         } finally {
             for (WasiHost h : hosts) {
                 if (h != null) {

@@ -68,6 +68,24 @@ final class StepRunner {
         return new Ran(Outcomes.call(r, resultTypes, o, timeoutMillis, m.wasi(), mark), o.stopped());
     }
 
+    /**
+     * Runs {@code steps} in order into {@code results}. Once something could not be stopped ({@code stuck}
+     * already, or a step that timed out), the steps after it are reported as skipped, not run.
+     */
+    void runAll(List<? extends Step> steps, String stuck, List<StepResult> results) {
+        for (Step s : steps) {
+            if (stuck != null) {
+                results.add(skipped(s, stuck));
+                continue;
+            }
+            Ran r = run(s);
+            results.add(r.result());
+            if (!r.stopped()) {
+                stuck = r.result().module() + "." + r.result().export();
+            }
+        }
+    }
+
     StepResult skipped(Step s, String stuck) {
         String why = "skipped: " + stuck + " could not be stopped and may still write to the memory";
         if (s instanceof RunStep) {
