@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.DataSegment;
  * around each call), so what WASI writes is checked against that module's regions; outside a WASI
  * call it is the view of the glue that belongs to no module, which may write nowhere.
  */
+@SuppressWarnings("removal") // Chicory's atomics methods: forwarded like every other
 final class WasiMemory implements Memory {
     private final Memory idle;
     private Memory current;
