@@ -54,21 +54,10 @@ final class CommonSteps {
             if (m.sections.globals.isEmpty() && extra.isEmpty()) {
                 return;
             }
-            ByteWriter w = new ByteWriter();
-            w.u32(m.sections.globals.size() + extra.size());
-            for (Global g : m.sections.globals) {
-                Encoders.globalType(w, g.type());
+            SectionWriters.globals(m, out, ed, List.of(), g -> {
                 OptionalLong v = newGlobalValue(c, g);
-                if (v.isPresent()) {
-                    w.bytes(Encoders.i32ConstExpr(v.getAsLong()));
-                } else {
-                    w.bytes(out, g.init().start(), g.init().end() - g.init().start());
-                }
-            }
-            for (byte[] e : extra) {
-                w.bytes(e);
-            }
-            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
+                return v.isPresent() ? Encoders.i32ConstExpr(v.getAsLong()) : null;
+            }, extra);
         }
     }
 
@@ -94,32 +83,15 @@ final class CommonSteps {
             if (segs.isEmpty() && bss == 0) {
                 return;
             }
-            ByteWriter w = new ByteWriter(out.length);
-            w.u32(segs.size() + (bss > 0 ? 1 : 0));
             for (DataSegment d : segs) {
-                if (!d.active()) {
-                    w.bytes(out, d.start(), d.end() - d.start());
-                    continue;
-                }
-                if (d.address() < 0) {
+                if (d.active() && d.address() < 0) {
                     throw new PatchException("data segment " + d.index() + " has a non-constant offset");
                 }
-                if (d.memoryIndex() == 0) {
-                    w.u8(0);
-                } else {
-                    w.u8(2).u32(d.memoryIndex());
-                }
-                w.bytes(Encoders.i32ConstExpr(map.move(d.address())));
-                w.u32(d.length()).bytes(out, d.dataStart(), d.length());
             }
+            SectionWriters.data(m, out, ed, d -> map.move(d.address()), map.move(segmentsEnd), bss);
             if (bss > 0) {
-                w.u8(0).bytes(Encoders.i32ConstExpr(map.move(segmentsEnd))).u32(bss).bytes(new byte[(int) bss]);
                 log.add("added a zero segment of " + bss + " bytes for .bss at " + RelocatePatcher.hex(map.move(segmentsEnd))
                         + " (an imported memory is not zeroed)");
-            }
-            ed.setStandard(SectionIds.DATA, w.toByteArray());
-            if (m.sections.dataCount >= 0) {
-                ed.setStandard(SectionIds.DATA_COUNT, new ByteWriter().u32(segs.size() + (bss > 0 ? 1 : 0)).toByteArray());
             }
         }
     }

@@ -87,31 +87,20 @@ final class PicPatcher {
             PatchLog log = c.log;
             ParsedModule m = c.parsed;
             Placement p = c.placement;
-            ByteWriter w = new ByteWriter();
-            List<byte[]> bound = binding.definedEntries();
-            w.u32(bound.size() + m.sections.globals.size() + extra.size());
-            for (byte[] e : bound) {
-                w.bytes(e);
-            }
-            for (Global g : m.sections.globals) {
-                Encoders.globalType(w, g.type());
+            SectionWriters.globals(m, m.bytes(), ed, binding.definedEntries(), g -> {
                 OptionalLong v = binding.evaluate(g.init());
                 boolean exported = isExported(m, g.index());
                 if (exported && !g.type().mutable() && g.type().valueType() == ValueType.I32 && v.isPresent()) {
                     // a PIC module exports data symbols as offsets from __memory_base; linked, they are addresses
                     long address = v.getAsLong() + p.dataStart();
-                    w.bytes(Encoders.i32ConstExpr(address));
                     log.add("exported global " + exportName(m, g.index()) + " is now the address " + RelocatePatcher.hex(address));
-                } else if (v.isPresent() && g.init().globalGet() >= 0 || v.isPresent() && g.init().readsGlobals()) {
-                    w.bytes(constExpr(g.type().valueType(), v.getAsLong()));
-                } else {
-                    w.bytes(m.bytes(), g.init().start(), g.init().end() - g.init().start());
+                    return Encoders.i32ConstExpr(address);
                 }
-            }
-            for (byte[] e : extra) {
-                w.bytes(e);
-            }
-            ed.setStandard(SectionIds.GLOBAL, w.toByteArray());
+                if (v.isPresent() && (g.init().globalGet() >= 0 || g.init().readsGlobals())) {
+                    return constExpr(g.type().valueType(), v.getAsLong());
+                }
+                return null;
+            }, extra);
         }
     }
 
@@ -126,19 +115,12 @@ final class PicPatcher {
             if (m.sections.data.isEmpty()) {
                 return;
             }
-            ByteWriter w = new ByteWriter(m.bytes().length);
-            w.u32(m.sections.data.size());
-            for (DataSegment d : m.sections.data) {
-                if (!d.active()) {
-                    w.bytes(m.bytes(), d.start(), d.end() - d.start());
-                    continue;
-                }
+            SectionWriters.data(m, m.bytes(), ed, d -> {
                 long at = binding.evaluate(d.offset())
                         .orElseThrow(() -> new PatchException("data segment " + d.index() + " has an offset that is not constant"));
-                w.u8(0).bytes(Encoders.i32ConstExpr(at)).u32(d.length()).bytes(m.bytes(), d.dataStart(), d.length());
                 log.add("data segment " + d.index() + " (" + d.length() + " bytes) placed at " + RelocatePatcher.hex(at));
-            }
-            ed.setStandard(SectionIds.DATA, w.toByteArray());
+                return at;
+            }, 0, 0);
         }
     }
 
@@ -275,8 +257,4 @@ final class PicPatcher {
     private static String exportName(ParsedModule m, int globalIndex) {
         return m.sections.exportName(ExternalKind.GLOBAL, globalIndex);
     }
-
-
-
-
 }
