@@ -72,27 +72,38 @@ final class RelocatePatcher {
     /** Rewrites every absolute memory-address site of the code and data sections in {@code out}. */
     private static int patchSites(ParsedModule m, AddressMap map, byte[] out) {
         SymbolValues values = new SymbolValues(m.sections, m.linking);
-        int count = 0;
+        int[] count = {0};
+        forEachSite(m, (at, r) -> {
+            RelocType t = r.type();
+            if (t == RelocType.MEMORY_ADDR_TLS_SLEB || t == RelocType.MEMORY_ADDR_TLS_SLEB64) {
+                throw new PatchException("module uses thread-local storage relocations, which relocate cannot move");
+            }
+            if (!t.isAbsoluteMemoryAddress()) {
+                return; // relative (REL, LOCREL) sites keep their meaning when everything moves together
+            }
+            Symbol s = values.symbol(r.symbol());
+            writeSite(out, at, t, map.symbol(s, values.address(s)) + r.addend());
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /** A relocation site of the code or data section, at its offset in the module's bytes. */
+    interface SiteVisitor {
+        void visit(int at, Relocation r);
+    }
+
+    /** Visits every relocation site in the code and data sections (the ones a move rewrites; DWARF has its own). */
+    static void forEachSite(ParsedModule m, SiteVisitor visitor) {
         for (RelocSection rs : m.relocs) {
             Section target = m.module.sections().get(rs.targetSection());
             if (target.isCustom() || (target.id() != SectionIds.CODE && target.id() != SectionIds.DATA)) {
                 continue;
             }
             for (Relocation r : rs.entries()) {
-                RelocType t = r.type();
-                if (t == RelocType.MEMORY_ADDR_TLS_SLEB || t == RelocType.MEMORY_ADDR_TLS_SLEB64) {
-                    throw new PatchException("module uses thread-local storage relocations, which relocate cannot move");
-                }
-                if (!t.isAbsoluteMemoryAddress()) {
-                    continue; // relative (REL, LOCREL) sites keep their meaning when everything moves together
-                }
-                Symbol s = values.symbol(r.symbol());
-                long value = map.symbol(s, values.address(s)) + r.addend();
-                writeSite(out, target.payloadStart() + r.offset(), t, value);
-                count++;
+                visitor.visit(target.payloadStart() + r.offset(), r);
             }
         }
-        return count;
     }
 
     static void writeSite(byte[] out, int at, RelocType t, long value) {

@@ -4,11 +4,8 @@ import dev.wasmlayout.wasm.ParsedModule;
 import dev.wasmlayout.wasm.ByteReader;
 import dev.wasmlayout.wasm.ByteWriter;
 import dev.wasmlayout.wasm.ModuleEditor;
-import dev.wasmlayout.wasm.Section;
 import dev.wasmlayout.wasm.SectionIds;
-import dev.wasmlayout.wasm.custom.RelocSection;
 import dev.wasmlayout.wasm.custom.RelocType;
-import dev.wasmlayout.wasm.custom.Relocation;
 import dev.wasmlayout.wasm.sections.ElementSegment;
 import dev.wasmlayout.wasm.sections.Limits;
 import dev.wasmlayout.wasm.sections.TableType;
@@ -76,43 +73,33 @@ public record TableWindow(long first, long end) {
         if (base == 0) {
             return 0;
         }
-        int count = 0;
-        for (RelocSection rs : m.relocs) {
-            Section target = m.module.sections().get(rs.targetSection());
-            if (target.isCustom() || (target.id() != SectionIds.CODE && target.id() != SectionIds.DATA)) {
-                continue;
+        int[] count = {0};
+        RelocatePatcher.forEachSite(m, (at, r) -> {
+            RelocType t = r.type();
+            if (t != RelocType.TABLE_INDEX_SLEB && t != RelocType.TABLE_INDEX_I32
+                    && t != RelocType.TABLE_INDEX_SLEB64 && t != RelocType.TABLE_INDEX_I64) {
+                return; // the REL forms are relative to __table_base: they keep their meaning
             }
-            for (Relocation r : rs.entries()) {
-                RelocType t = r.type();
-                if (t != RelocType.TABLE_INDEX_SLEB && t != RelocType.TABLE_INDEX_I32
-                        && t != RelocType.TABLE_INDEX_SLEB64 && t != RelocType.TABLE_INDEX_I64) {
-                    continue; // the REL forms are relative to __table_base: they keep their meaning
-                }
-                int at = target.payloadStart() + r.offset();
-                switch (t.site) {
-                    case SLEB5:
-                        ByteWriter.writePaddedS32(out, at, new ByteReader(out, at, at + 5, "code").s32() + (int) base);
-                        break;
-                    case SLEB10:
-                        ByteWriter.writePaddedS64(out, at, new ByteReader(out, at, at + 10, "code").s64() + base);
-                        break;
-                    case I32:
-                        writeLe(out, at, 4, (new ByteReader(out, at, at + 4, "data").u32le() & 0xffffffffL) + base);
-                        break;
-                    default:
-                        writeLe(out, at, 8, new ByteReader(out, at, at + 8, "data").u64le() + base);
-                        break;
-                }
-                count++;
+            switch (t.site) {
+                case SLEB5:
+                    ByteWriter.writePaddedS32(out, at, new ByteReader(out, at, at + 5, "code").s32() + (int) base);
+                    break;
+                case SLEB10:
+                    ByteWriter.writePaddedS64(out, at, new ByteReader(out, at, at + 10, "code").s64() + base);
+                    break;
+                case I32:
+                    RelocatePatcher.writeSite(out, at, t, (new ByteReader(out, at, at + 4, "data").u32le() & 0xffffffffL) + base);
+                    break;
+                default:
+                    long v = new ByteReader(out, at, at + 8, "data").u64le() + base;
+                    for (int i = 0; i < 8; i++) {
+                        out[at + i] = (byte) (v >>> (8 * i));
+                    }
+                    break;
             }
-        }
-        return count;
-    }
-
-    private static void writeLe(byte[] out, int at, int n, long v) {
-        for (int i = 0; i < n; i++) {
-            out[at + i] = (byte) (v >>> (8 * i));
-        }
+            count[0]++;
+        });
+        return count[0];
     }
 
     /** Moves the constant offsets of the active element segments by {@code base} and grows the defined table to hold them. */
